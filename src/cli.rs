@@ -1,0 +1,41 @@
+//! The command line. Each subcommand's options live beside its code in `commands/`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "referent",
+    version,
+    about = "Run a meeting live in the terminal: agenda, timer, decisions, action points, minutes",
+    long_about = None
+)]
+pub struct Cli {
+    /// Where sessions are kept [default: $REFERENT_SESSIONS_DIR, else the user data directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub sessions_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show an agenda's plan and warn about what a chair should fix before the meeting
+    Check(commands::check::Args),
+    /// Print an agenda as read, or as canonical JSON with --json
+    Agenda(commands::agenda::Args),
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let sessions_dir = cli.sessions_dir.as_deref();
+    match cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
+    }
+}

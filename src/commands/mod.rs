@@ -1,0 +1,4 @@
+//! One module per subcommand: its options (`Args`) and what it does (`run`).
+
+pub mod agenda;
+pub mod check;

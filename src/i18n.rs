@@ -1,0 +1,188 @@
+//! Every user-visible word that depends on the meeting's language: Danish, Norwegian bokmål, English.
+//!
+//! One table, one row per key, three columns. The `strings!` macro makes a missing column a compile
+//! error; the test below checks that no cell is empty.
+
+use serde::{Deserialize, Serialize};
+
+/// The languages referent speaks.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Da,
+    Nb,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
+    /// Guesses the language of an agenda from words only one of the languages uses.
+    pub fn guess(text: &str) -> Lang {
+        let lower = text.to_lowercase();
+        let count = |words: &[&str]| {
+            words
+                .iter()
+                .map(|w| lower.matches(w).count())
+                .sum::<usize>()
+        };
+        let da = count(&[
+            "punkt",
+            "indstilles",
+            "sagsfremstilling",
+            "dagsorden",
+            "bilag",
+            "mødeleder",
+            "beslutning",
+        ]);
+        let nb = count(&[
+            "saksliste",
+            "innstilling",
+            "forslag til vedtak",
+            "vedlegg",
+            "saksframlegg",
+            "møteleder",
+            "vedtak",
+            "sak ",
+        ]);
+        let en = count(&[
+            "agenda",
+            "recommendation",
+            "item",
+            "minutes",
+            "attachment",
+            "chair",
+            "the ",
+        ]);
+        if nb > da && nb >= en {
+            Lang::Nb
+        } else if en > da && en > nb {
+            Lang::En
+        } else {
+            Lang::Da
+        }
+    }
+}
+
+macro_rules! strings {
+    ($($key:ident => $da:expr, $nb:expr, $en:expr;)*) => {
+        /// A user-visible text, looked up per language with [`Key::get`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Key::$key => match lang { Lang::Da => $da, Lang::Nb => $nb, Lang::En => $en }),*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    // Recommendation outcomes: the menu words.
+    Approved => "Godkendt", "Vedtatt", "Approved";
+    ApprovedWithChanges => "Godkendt med ændringer", "Vedtatt med endringer", "Approved with changes";
+    Rejected => "Afvist", "Ikke vedtatt", "Rejected";
+    Deferred => "Udsat", "Utsatt", "Deferred";
+    Noted => "Taget til efterretning", "Tatt til orientering", "Noted";
+    NotTreated => "Ikke behandlet", "Ikke behandlet", "Not treated";
+    // The standard wording of each outcome in the minutes.
+    WordingApproved => "Indstillingen blev godkendt.", "Innstillingen ble vedtatt.", "The recommendation was approved.";
+    WordingApprovedWithChanges => "Indstillingen blev godkendt med følgende ændringer: ", "Innstillingen ble vedtatt med følgende endringer: ", "The recommendation was approved with the following changes: ";
+    WordingRejected => "Indstillingen blev ikke godkendt.", "Innstillingen ble ikke vedtatt.", "The recommendation was not approved.";
+    WordingDeferred => "Punktet blev udsat.", "Saken ble utsatt.", "The item was deferred.";
+    WordingNoted => "Orienteringen blev taget til efterretning.", "Saken ble tatt til orientering.", "The information was noted.";
+    // Item states.
+    StatusPending => "Afventer", "Venter", "Pending";
+    StatusCurrent => "Igang", "Pågår", "Current";
+    StatusDone => "Behandlet", "Behandlet", "Done";
+    StatusSkipped => "Ikke behandlet", "Ikke behandlet", "Skipped";
+    StatusDeferred => "Udsat", "Utsatt", "Deferred";
+    // Meeting words.
+    Agenda => "Dagsorden", "Saksliste", "Agenda";
+    Minutes => "Referat", "Referat", "Minutes";
+    Item => "Punkt", "Sak", "Item";
+    CaseNumber => "Sagsnr.", "Saksnr.", "Case no.";
+    CasePresentation => "Sagsfremstilling", "Saksframlegg", "Case presentation";
+    Recommendation => "Indstilling", "Innstilling", "Recommendation";
+    Decision => "Beslutning", "Vedtak", "Decision";
+    Attachments => "Bilag", "Vedlegg", "Attachments";
+    Date => "Dato", "Dato", "Date";
+    Time => "Tid", "Tid", "Time";
+    Place => "Sted", "Sted", "Place";
+    Chair => "Mødeleder", "Møteleder", "Chair";
+    Referent => "Referent", "Referent", "Minute-taker";
+    Participants => "Deltagere", "Deltakere", "Participants";
+    Absent => "Afbud", "Forfall", "Apologies";
+    Inhabil => "Inhabil", "Inhabil", "Conflict of interest";
+    ActionPoints => "Handlinger", "Oppfølgingspunkter", "Action points";
+    What => "Hvad", "Hva", "What";
+    Who => "Ansvarlig", "Ansvarlig", "Owner";
+    Due => "Frist", "Frist", "Due";
+    Notes => "Noter", "Notater", "Notes";
+    Vote => "Afstemning", "Votering", "Vote";
+    VoteFor => "For", "For", "For";
+    VoteAgainst => "Imod", "Mot", "Against";
+    VoteAbstain => "Undlod at stemme", "Avsto", "Abstained";
+    Planned => "Planlagt", "Planlagt", "Planned";
+    Actual => "Faktisk", "Faktisk", "Actual";
+    Minute => "min", "min", "min";
+    Break => "Pause", "Pause", "Break";
+    Arrived => "Ankom", "Ankom", "Arrived";
+    Left => "Gik", "Gikk", "Left";
+    PlanChanged => "Ændret plan", "Endret plan", "Change of plan";
+    AllActionPoints => "Samlet oversigt over handlinger", "Samlet oversikt over oppfølgingspunkter", "All action points";
+    Interruption => "Afbrydelse", "Avbrudd", "Interruption";
+    Unanimous => "Enstemmigt", "Enstemmig", "Unanimous";
+}
+
+/// Shorthand for `key.get(lang)`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    key.get(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_missing_in_any_language() {
+        for key in Key::ALL {
+            for lang in [Lang::Da, Lang::Nb, Lang::En] {
+                assert!(
+                    !key.get(lang).trim().is_empty(),
+                    "{key:?} is empty in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn guesses_language() {
+        assert_eq!(
+            Lang::guess("Punkt 1: Referat\nDet indstilles, at"),
+            Lang::Da
+        );
+        assert_eq!(
+            Lang::guess("Saksliste\nSak 12/22\nForslag til vedtak:"),
+            Lang::Nb
+        );
+        assert_eq!(
+            Lang::guess("Agenda\nItem 1: the budget\nRecommendation: approve the minutes"),
+            Lang::En
+        );
+    }
+}

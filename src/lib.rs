@@ -1,0 +1,11 @@
+//! referent: run municipal leadership meetings live in the terminal.
+//!
+//! The data flows agenda -> session -> minutes; `ui` sits beside them, turning keys into events
+//! and meeting state into frames. The journal is the truth: every screen and file is derived from it.
+
+pub mod agenda;
+pub mod cli;
+pub mod commands;
+pub mod i18n;
+pub mod session;
+pub mod textutil;

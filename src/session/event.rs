@@ -1,0 +1,268 @@
+//! The journal's line format: one [`Record`] per line, an [`Event`] with its sequence number and time.
+//!
+//! Items are referred to by their index in the agenda (numbers as written may repeat);
+//! log entries by the `seq` of the record that created them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::clock::Time;
+use crate::i18n::{Key, Lang};
+
+/// One line of `journal.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// 1-based position in the journal; entries are named by the seq that created them.
+    pub seq: u64,
+    pub at: Time,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// Everything that can happen in a meeting. Serialized with a `"type"` tag in snake_case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// The session was created; the clock has not started.
+    Opened {
+        app_version: String,
+    },
+    /// The chair pressed Space: the meeting's clock starts, at the first item.
+    MeetingStarted,
+    /// `item` becomes the current item (the previous current one, if any, is closed as done).
+    ItemStarted {
+        item: usize,
+    },
+    /// The current item is closed as not treated, and the next pending one is opened.
+    ItemSkipped {
+        item: usize,
+    },
+    Paused,
+    Resumed,
+    /// The app came back after being down since `down_since` (the last event before the gap).
+    Recovered {
+        down_since: Time,
+    },
+    Decision {
+        item: usize,
+        text: String,
+    },
+    /// The outcome of the item's recommendation: all clauses, or the one at `clause`.
+    Outcome {
+        item: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        clause: Option<usize>,
+        outcome: Outcome,
+        /// The wording written in the minutes; starts as the standard wording, editable.
+        text: String,
+    },
+    ActionAdded {
+        item: usize,
+        what: String,
+        who: String,
+        due: Option<NaiveDate>,
+    },
+    Note {
+        item: usize,
+        text: String,
+    },
+    /// Replaces the text of an entry (decision, outcome, note) or the fields of an action.
+    EntryEdited {
+        entry: u64,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        who: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDate>,
+    },
+    EntryDeleted {
+        entry: u64,
+    },
+    /// Takes back the latest change that is not yet undone.
+    Undo,
+    Attendance {
+        name: String,
+        present: bool,
+    },
+    /// Someone came late (`arrived: true`) or left early.
+    Movement {
+        name: String,
+        arrived: bool,
+    },
+    /// `name` declared a conflict of interest for `item` and left the room for it.
+    Inhabil {
+        item: usize,
+        name: String,
+    },
+    Vote {
+        item: usize,
+        #[serde(rename = "for")]
+        votes_for: u32,
+        against: u32,
+        abstain: u32,
+    },
+    /// The chair changed the plan for the rest of the meeting.
+    Replan {
+        plan: Replan,
+    },
+    /// An open action point from an earlier session was reviewed in this meeting.
+    ActionFollowUp {
+        /// Folder name of the session the action belongs to.
+        session: String,
+        /// Its entry id there.
+        entry: u64,
+        status: FollowUp,
+    },
+    MeetingEnded,
+}
+
+/// The recommendation outcomes, in menu order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Approved,
+    ApprovedWithChanges,
+    Rejected,
+    Deferred,
+    Noted,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Approved,
+        Outcome::ApprovedWithChanges,
+        Outcome::Rejected,
+        Outcome::Deferred,
+        Outcome::Noted,
+    ];
+
+    /// The menu word: *Godkendt*, *Vedtatt*, *Approved* …
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Outcome::Approved => Key::Approved,
+            Outcome::ApprovedWithChanges => Key::ApprovedWithChanges,
+            Outcome::Rejected => Key::Rejected,
+            Outcome::Deferred => Key::Deferred,
+            Outcome::Noted => Key::Noted,
+        }
+        .get(lang)
+    }
+
+    /// The sentence a referat uses: *Indstillingen blev godkendt.*; with changes, the changes follow.
+    pub fn wording(self, lang: Lang, changes: &str) -> String {
+        let key = match self {
+            Outcome::Approved => Key::WordingApproved,
+            Outcome::ApprovedWithChanges => Key::WordingApprovedWithChanges,
+            Outcome::Rejected => Key::WordingRejected,
+            Outcome::Deferred => Key::WordingDeferred,
+            Outcome::Noted => Key::WordingNoted,
+        };
+        format!("{}{}", key.get(lang), changes.trim())
+    }
+}
+
+/// How the chair changed the plan when the meeting ran late.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum Replan {
+    /// Shrink the remaining items proportionally so the meeting ends on its planned end.
+    Compress,
+    /// Move every remaining slot back so that the next one starts now (the end moves too).
+    PushBack,
+    /// Move `item` to the next meeting.
+    Defer { item: usize },
+}
+
+/// What happened to an earlier meeting's action point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum FollowUp {
+    Done,
+    Moved { due: NaiveDate },
+}
+
+impl Event {
+    /// Whether `u` can take this event back. Undo itself, the start/end of the meeting,
+    /// recovery markers and the session header cannot be undone.
+    pub fn is_undoable(&self) -> bool {
+        !matches!(
+            self,
+            Event::Opened { .. }
+                | Event::MeetingStarted
+                | Event::Recovered { .. }
+                | Event::Undo
+                | Event::MeetingEnded
+        )
+    }
+
+    /// Parses one journal line.
+    pub fn parse_line(line: &str) -> Result<Record, serde_json::Error> {
+        serde_json::from_str(line)
+    }
+}
+
+impl Record {
+    /// The record as one JSON line, without the newline.
+    pub fn to_line(&self) -> String {
+        // A Record holds only strings, numbers and dates: serialization cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    #[test]
+    fn records_round_trip_as_tagged_lines() {
+        let at = DateTime::parse_from_rfc3339("2022-03-14T13:30:00+01:00").unwrap();
+        let events = vec![
+            Event::MeetingStarted,
+            Event::Outcome {
+                item: 2,
+                clause: None,
+                outcome: Outcome::ApprovedWithChanges,
+                text: "x".into(),
+            },
+            Event::Vote {
+                item: 1,
+                votes_for: 3,
+                against: 1,
+                abstain: 0,
+            },
+            Event::Replan {
+                plan: Replan::Defer { item: 4 },
+            },
+            Event::ActionFollowUp {
+                session: "2022-03-14-x".into(),
+                entry: 7,
+                status: FollowUp::Moved {
+                    due: NaiveDate::from_ymd_opt(2022, 4, 1).unwrap(),
+                },
+            },
+        ];
+        for (i, event) in events.into_iter().enumerate() {
+            let r = Record {
+                seq: i as u64 + 1,
+                at,
+                event,
+            };
+            let line = r.to_line();
+            assert!(line.contains("\"type\":"), "{line}");
+            assert_eq!(Event::parse_line(&line).unwrap(), r);
+        }
+    }
+
+    #[test]
+    fn wording_in_three_languages() {
+        assert_eq!(
+            Outcome::Approved.wording(Lang::Da, ""),
+            "Indstillingen blev godkendt."
+        );
+        assert_eq!(
+            Outcome::ApprovedWithChanges.wording(Lang::Nb, "ny frist"),
+            "Innstillingen ble vedtatt med følgende endringer: ny frist"
+        );
+    }
+}

@@ -1,0 +1,772 @@
+//! The meeting state: a pure fold of the agenda and the journal's records.
+//!
+//! Nothing here reads the clock or the disk. Questions that depend on "now" (elapsed, drift,
+//! projected end) take `now` as an argument.
+
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
+use serde::Serialize;
+
+use super::clock::Time;
+use super::event::{Event, FollowUp, Outcome, Record, Replan};
+use crate::agenda::Agenda;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    NotStarted,
+    Running,
+    Paused,
+    Ended,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pending,
+    Current,
+    Done,
+    Skipped,
+    Deferred,
+}
+
+/// A stretch of time; `end` is `None` while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: Time,
+    pub end: Option<Time>,
+}
+
+impl Span {
+    fn length(&self, now: Time) -> Duration {
+        (self.end.unwrap_or(now) - self.start).max(Duration::zero())
+    }
+}
+
+/// One line in an item's log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The seq of the record that created it.
+    pub id: u64,
+    pub at: Time,
+    pub kind: EntryKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryKind {
+    Decision {
+        text: String,
+    },
+    Outcome {
+        clause: Option<usize>,
+        outcome: Outcome,
+        text: String,
+    },
+    Action {
+        what: String,
+        who: String,
+        due: Option<NaiveDate>,
+    },
+    Note {
+        text: String,
+    },
+    Vote {
+        votes_for: u32,
+        against: u32,
+        abstain: u32,
+    },
+    Inhabil {
+        name: String,
+    },
+}
+
+/// A planned slot as clock times on the meeting's day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub start: Time,
+    pub end: Time,
+}
+
+impl Slot {
+    pub fn length(&self) -> Duration {
+        (self.end - self.start).max(Duration::zero())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemState {
+    pub status: Status,
+    /// When the item was current and the meeting not paused.
+    pub spans: Vec<Span>,
+    pub entries: Vec<Entry>,
+}
+
+impl ItemState {
+    pub fn elapsed(&self, now: Time) -> Duration {
+        self.spans.iter().map(|s| s.length(now)).sum()
+    }
+
+    pub fn outcome(&self) -> Option<(Outcome, &str)> {
+        self.entries.iter().rev().find_map(|e| match &e.kind {
+            EntryKind::Outcome { outcome, text, .. } => Some((*outcome, text.as_str())),
+            _ => None,
+        })
+    }
+
+    fn close(&mut self, at: Time) {
+        if let Some(last) = self.spans.last_mut()
+            && last.end.is_none()
+        {
+            last.end = Some(at);
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub present: bool,
+    /// Late arrivals (`true`) and early leaves (`false`), with their time.
+    pub movements: Vec<(Time, bool)>,
+}
+
+/// A change of plan, as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanChange {
+    pub at: Time,
+    pub replan: Replan,
+    /// The projected end just before the change, and the planned end after it.
+    pub before_end: Option<Time>,
+    pub after_end: Option<Time>,
+}
+
+/// The whole meeting as the journal says it is.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    pub agenda: Agenda,
+    pub phase: Phase,
+    pub started_at: Option<Time>,
+    pub ended_at: Option<Time>,
+    /// Time of the newest record; a resumed session's gap starts here.
+    pub last_event_at: Option<Time>,
+    pub current: Option<usize>,
+    pub items: Vec<ItemState>,
+    pub pauses: Vec<Span>,
+    /// Times the app was down (crash or power loss), from the last record to the recovery.
+    pub interruptions: Vec<Span>,
+    pub people: Vec<Person>,
+    /// The plan per item, fixed when the meeting starts and changed by replans.
+    pub plan: Vec<Option<Slot>>,
+    /// The plan as it was at the start, for "against the planned end".
+    pub original_plan: Vec<Option<Slot>>,
+    pub plan_changes: Vec<PlanChange>,
+    pub follow_ups: Vec<(String, u64, FollowUp, Time)>,
+    /// Records that were skipped because they made no sense (e.g. an item index out of range).
+    pub ignored: Vec<u64>,
+    /// The seq of the last record folded in.
+    pub last_seq: u64,
+}
+
+impl Meeting {
+    /// A meeting that has not started.
+    pub fn new(agenda: Agenda) -> Self {
+        let people = agenda
+            .participants
+            .iter()
+            .map(|n| Person {
+                name: n.clone(),
+                present: true,
+                movements: vec![],
+            })
+            .chain(agenda.absent.iter().map(|n| Person {
+                name: n.clone(),
+                present: false,
+                movements: vec![],
+            }))
+            .collect();
+        let items = agenda
+            .items
+            .iter()
+            .map(|_| ItemState {
+                status: Status::Pending,
+                spans: vec![],
+                entries: vec![],
+            })
+            .collect();
+        Meeting {
+            agenda,
+            phase: Phase::NotStarted,
+            started_at: None,
+            ended_at: None,
+            last_event_at: None,
+            current: None,
+            items,
+            pauses: vec![],
+            interruptions: vec![],
+            people,
+            plan: vec![],
+            original_plan: vec![],
+            plan_changes: vec![],
+            follow_ups: vec![],
+            ignored: vec![],
+            last_seq: 0,
+        }
+    }
+
+    /// Folds all records into a meeting. Undo is resolved first, so the fold sees only what stands.
+    pub fn replay(agenda: Agenda, records: &[Record]) -> Self {
+        let undone = undone_seqs(records);
+        let mut m = Meeting::new(agenda);
+        for r in records {
+            m.last_seq = r.seq;
+            m.last_event_at = Some(r.at);
+            if !undone.contains(&r.seq) && r.event != Event::Undo {
+                m.apply(r);
+            }
+        }
+        m
+    }
+
+    /// Applies one record. Records that do not fit the agenda are ignored and remembered.
+    pub fn apply(&mut self, r: &Record) {
+        if !self.try_apply(r) {
+            self.ignored.push(r.seq);
+        }
+    }
+
+    fn try_apply(&mut self, r: &Record) -> bool {
+        let at = r.at;
+        let valid = |i: &usize| *i < self.items.len();
+        match &r.event {
+            Event::Opened { .. } | Event::Undo => true,
+            Event::MeetingStarted => self.start(at),
+            Event::ItemStarted { item } if valid(item) => self.open_item(*item, at),
+            Event::ItemSkipped { item } if valid(item) => {
+                self.items[*item].close(at);
+                self.items[*item].status = Status::Skipped;
+                if self.current == Some(*item) {
+                    self.current = None;
+                }
+                if *item + 1 < self.items.len() {
+                    self.open_item(*item + 1, at);
+                }
+                true
+            }
+            Event::Paused if self.phase == Phase::Running => {
+                self.phase = Phase::Paused;
+                self.pauses.push(Span {
+                    start: at,
+                    end: None,
+                });
+                if let Some(c) = self.current {
+                    self.items[c].close(at);
+                }
+                true
+            }
+            Event::Resumed if self.phase == Phase::Paused => {
+                self.phase = Phase::Running;
+                if let Some(p) = self.pauses.last_mut() {
+                    p.end = Some(at);
+                }
+                if let Some(c) = self.current {
+                    self.items[c].spans.push(Span {
+                        start: at,
+                        end: None,
+                    });
+                }
+                true
+            }
+            Event::Recovered { down_since } => {
+                self.interruptions.push(Span {
+                    start: *down_since,
+                    end: Some(at),
+                });
+                true
+            }
+            Event::Decision { item, text } if valid(item) => {
+                self.push_entry(*item, r, EntryKind::Decision { text: text.clone() })
+            }
+            Event::Outcome {
+                item,
+                clause,
+                outcome,
+                text,
+            } if valid(item) => self.push_entry(
+                *item,
+                r,
+                EntryKind::Outcome {
+                    clause: *clause,
+                    outcome: *outcome,
+                    text: text.clone(),
+                },
+            ),
+            Event::ActionAdded {
+                item,
+                what,
+                who,
+                due,
+            } if valid(item) => self.push_entry(
+                *item,
+                r,
+                EntryKind::Action {
+                    what: what.clone(),
+                    who: who.clone(),
+                    due: *due,
+                },
+            ),
+            Event::Note { item, text } if valid(item) => {
+                self.push_entry(*item, r, EntryKind::Note { text: text.clone() })
+            }
+            Event::Vote {
+                item,
+                votes_for,
+                against,
+                abstain,
+            } if valid(item) => self.push_entry(
+                *item,
+                r,
+                EntryKind::Vote {
+                    votes_for: *votes_for,
+                    against: *against,
+                    abstain: *abstain,
+                },
+            ),
+            Event::Inhabil { item, name } if valid(item) => {
+                self.push_entry(*item, r, EntryKind::Inhabil { name: name.clone() })
+            }
+            Event::EntryEdited {
+                entry,
+                text,
+                who,
+                due,
+            } => self.edit_entry(*entry, text, who.as_deref(), *due),
+            Event::EntryDeleted { entry } => self.delete_entry(*entry),
+            Event::Attendance { name, present } => {
+                self.person(name).present = *present;
+                true
+            }
+            Event::Movement { name, arrived } => {
+                let p = self.person(name);
+                p.present = *arrived;
+                p.movements.push((at, *arrived));
+                true
+            }
+            Event::Replan { plan } => self.replan(plan, at),
+            Event::ActionFollowUp {
+                session,
+                entry,
+                status,
+            } => {
+                self.follow_ups
+                    .push((session.clone(), *entry, status.clone(), at));
+                true
+            }
+            Event::MeetingEnded if self.phase != Phase::NotStarted => {
+                if let Some(c) = self.current.take() {
+                    self.items[c].close(at);
+                    self.items[c].status = Status::Done;
+                }
+                if let Some(p) = self.pauses.last_mut()
+                    && p.end.is_none()
+                {
+                    p.end = Some(at);
+                }
+                self.phase = Phase::Ended;
+                self.ended_at = Some(at);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn start(&mut self, at: Time) -> bool {
+        if self.phase != Phase::NotStarted {
+            return false;
+        }
+        self.phase = Phase::Running;
+        self.started_at = Some(at);
+        self.plan = initial_plan(&self.agenda, at);
+        self.original_plan = self.plan.clone();
+        if !self.items.is_empty() {
+            self.open_item(0, at);
+        }
+        true
+    }
+
+    fn open_item(&mut self, item: usize, at: Time) -> bool {
+        if matches!(self.phase, Phase::NotStarted | Phase::Ended) {
+            return false;
+        }
+        if let Some(c) = self.current
+            && c != item
+        {
+            self.items[c].close(at);
+            self.items[c].status = Status::Done;
+        }
+        self.current = Some(item);
+        let state = &mut self.items[item];
+        state.status = Status::Current;
+        if self.phase == Phase::Running && state.spans.last().is_none_or(|s| s.end.is_some()) {
+            state.spans.push(Span {
+                start: at,
+                end: None,
+            });
+        }
+        true
+    }
+
+    fn push_entry(&mut self, item: usize, r: &Record, kind: EntryKind) -> bool {
+        self.items[item].entries.push(Entry {
+            id: r.seq,
+            at: r.at,
+            kind,
+        });
+        true
+    }
+
+    fn entry_mut(&mut self, id: u64) -> Option<&mut Entry> {
+        self.items
+            .iter_mut()
+            .flat_map(|i| i.entries.iter_mut())
+            .find(|e| e.id == id)
+    }
+
+    fn edit_entry(
+        &mut self,
+        id: u64,
+        new: &str,
+        who: Option<&str>,
+        due: Option<NaiveDate>,
+    ) -> bool {
+        let Some(entry) = self.entry_mut(id) else {
+            return false;
+        };
+        match &mut entry.kind {
+            EntryKind::Decision { text } | EntryKind::Note { text } => *text = new.to_string(),
+            EntryKind::Outcome { text, .. } => *text = new.to_string(),
+            EntryKind::Inhabil { name } => *name = new.to_string(),
+            EntryKind::Action {
+                what,
+                who: w,
+                due: d,
+            } => {
+                *what = new.to_string();
+                // An action edit carries the whole form: `who` present means `due` is meant as is.
+                if let Some(who) = who {
+                    *w = who.to_string();
+                    *d = due;
+                }
+            }
+            EntryKind::Vote { .. } => return false,
+        }
+        true
+    }
+
+    fn delete_entry(&mut self, id: u64) -> bool {
+        for item in &mut self.items {
+            if let Some(pos) = item.entries.iter().position(|e| e.id == id) {
+                item.entries.remove(pos);
+                return true;
+            }
+        }
+        false
+    }
+
+    fn person(&mut self, name: &str) -> &mut Person {
+        let pos = match self.people.iter().position(|p| p.name == name) {
+            Some(pos) => pos,
+            None => {
+                self.people.push(Person {
+                    name: name.to_string(),
+                    present: true,
+                    movements: vec![],
+                });
+                self.people.len() - 1
+            }
+        };
+        &mut self.people[pos]
+    }
+
+    fn replan(&mut self, replan: &Replan, at: Time) -> bool {
+        if self.phase == Phase::NotStarted || self.phase == Phase::Ended {
+            return false;
+        }
+        let before_end = self.projected_end(at);
+        let ok = match replan {
+            Replan::PushBack => self.push_back(at),
+            Replan::Compress => self.compress(at),
+            Replan::Defer { item } => self.defer(*item),
+        };
+        if ok {
+            self.plan_changes.push(PlanChange {
+                at,
+                replan: replan.clone(),
+                before_end,
+                after_end: self.planned_end(),
+            });
+        }
+        ok
+    }
+
+    /// Indices of items still to be treated: the current one, then the pending ones.
+    fn remaining(&self) -> Vec<usize> {
+        (0..self.items.len())
+            .filter(|&i| matches!(self.items[i].status, Status::Current | Status::Pending))
+            .collect()
+    }
+
+    fn push_back(&mut self, at: Time) -> bool {
+        let Some(drift) = self.drift(at) else {
+            return false;
+        };
+        for i in self.remaining() {
+            if let Some(s) = &mut self.plan[i] {
+                s.start += drift;
+                s.end += drift;
+            }
+        }
+        true
+    }
+
+    /// Scales what is left of the current item and the pending items so the meeting ends on
+    /// its original planned end; planned breaks between slots are kept.
+    fn compress(&mut self, at: Time) -> bool {
+        let Some(target) = self.original_end() else {
+            return false;
+        };
+        let remaining = self.remaining();
+        let lengths: Vec<Duration> = remaining
+            .iter()
+            .map(|&i| {
+                let planned = self.plan[i].map(|s| s.length()).unwrap_or_default();
+                if Some(i) == self.current {
+                    (planned - self.items[i].elapsed(at)).max(Duration::zero())
+                } else {
+                    planned
+                }
+            })
+            .collect();
+        let gaps: Vec<Duration> = remaining
+            .windows(2)
+            .map(|w| match (self.plan[w[0]], self.plan[w[1]]) {
+                (Some(a), Some(b)) => (b.start - a.end).max(Duration::zero()),
+                _ => Duration::zero(),
+            })
+            .collect();
+        let work: i64 = lengths.iter().map(|d| d.num_seconds()).sum();
+        let breaks: Duration = gaps.iter().copied().sum();
+        let available = (target - at - breaks).num_seconds();
+        if work <= 0 {
+            return false;
+        }
+        // Never stretch, and never shrink an item below a minute.
+        let factor = (available as f64 / work as f64).clamp(0.0, 1.0);
+        let mut cursor = at;
+        for (k, &i) in remaining.iter().enumerate() {
+            let scaled =
+                Duration::seconds(((lengths[k].num_seconds() as f64) * factor).round() as i64)
+                    .max(Duration::minutes(1));
+            let start = if Some(i) == self.current {
+                at - self.items[i].elapsed(at)
+            } else {
+                cursor
+            };
+            let end = cursor + scaled;
+            self.plan[i] = Some(Slot { start, end });
+            cursor = end + gaps.get(k).copied().unwrap_or_default();
+        }
+        true
+    }
+
+    /// Moves `item` to the next meeting and pulls the later pending items forward by its length.
+    fn defer(&mut self, item: usize) -> bool {
+        if item >= self.items.len() || self.items[item].status != Status::Pending {
+            return false;
+        }
+        self.items[item].status = Status::Deferred;
+        let gained = self.plan[item].map(|s| s.length()).unwrap_or_default();
+        for i in (item + 1)..self.items.len() {
+            if self.items[i].status == Status::Pending
+                && let Some(s) = &mut self.plan[i]
+            {
+                s.start -= gained;
+                s.end -= gained;
+            }
+        }
+        self.plan[item] = None;
+        true
+    }
+
+    // ----- questions about time -----
+
+    /// Time spent on `item` so far, excluding pauses.
+    pub fn item_elapsed(&self, item: usize, now: Time) -> Duration {
+        self.items
+            .get(item)
+            .map(|i| i.elapsed(now))
+            .unwrap_or_default()
+    }
+
+    /// Planned length of `item` under the current plan.
+    pub fn item_planned(&self, item: usize) -> Option<Duration> {
+        match self.plan.get(item) {
+            Some(slot) => slot.map(|s| s.length()),
+            None => self
+                .agenda
+                .items
+                .get(item)
+                .and_then(|i| i.planned_minutes())
+                .map(|m| Duration::minutes(i64::from(m))),
+        }
+    }
+
+    /// Planned minus elapsed for `item`: negative when it has overrun.
+    pub fn item_remaining(&self, item: usize, now: Time) -> Option<Duration> {
+        self.item_planned(item)
+            .map(|p| p - self.item_elapsed(item, now))
+    }
+
+    /// Wall time since the clock started (pauses and interruptions count).
+    pub fn meeting_elapsed(&self, now: Time) -> Duration {
+        match self.started_at {
+            Some(s) => (self.ended_at.unwrap_or(now) - s).max(Duration::zero()),
+            None => Duration::zero(),
+        }
+    }
+
+    /// Total time in pauses so far.
+    pub fn paused_total(&self, now: Time) -> Duration {
+        self.pauses.iter().map(|p| p.length(now)).sum()
+    }
+
+    /// How long the current pause has lasted, if paused.
+    pub fn pause_elapsed(&self, now: Time) -> Option<Duration> {
+        match (self.phase, self.pauses.last()) {
+            (Phase::Paused, Some(p)) => Some(p.length(now)),
+            _ => None,
+        }
+    }
+
+    /// How late the meeting is against its (current) plan: positive = behind.
+    /// At an item, it is "now" against where the plan would be after the time spent on it
+    /// (an overrun counts, time saved on earlier items does too).
+    pub fn drift(&self, now: Time) -> Option<Duration> {
+        let now = self.ended_at.unwrap_or(now);
+        match self.current {
+            Some(c) => {
+                let slot = self.plan.get(c).copied().flatten()?;
+                let spent = self.item_elapsed(c, now).min(slot.length());
+                Some(now - (slot.start + spent))
+            }
+            None if self.phase == Phase::NotStarted => None,
+            None => self.planned_end().map(|end| now - end),
+        }
+    }
+
+    /// The plan's end after any replans.
+    pub fn planned_end(&self) -> Option<Time> {
+        plan_end(&self.plan)
+    }
+
+    /// The plan's end as it was when the meeting started.
+    pub fn original_end(&self) -> Option<Time> {
+        plan_end(&self.original_plan)
+    }
+
+    /// When the meeting will end if the rest goes as planned.
+    pub fn projected_end(&self, now: Time) -> Option<Time> {
+        if let Some(end) = self.ended_at {
+            return Some(end);
+        }
+        if self.phase == Phase::NotStarted {
+            return None;
+        }
+        let end = self.planned_end()?;
+        Some(end + self.drift(now).unwrap_or_default())
+    }
+
+    /// The plan as it would be if the meeting started at `now` (for screens before the start).
+    pub fn plan_at(&self, now: Time) -> Vec<Option<Slot>> {
+        if self.phase == Phase::NotStarted {
+            initial_plan(&self.agenda, now)
+        } else {
+            self.plan.clone()
+        }
+    }
+
+    /// The item after `item` that is still to be treated.
+    pub fn next_pending(&self, item: usize) -> Option<usize> {
+        ((item + 1)..self.items.len()).find(|&i| self.items[i].status == Status::Pending)
+    }
+
+    /// All entries with the index of their item, in journal order.
+    pub fn all_entries(&self) -> Vec<(usize, &Entry)> {
+        let mut all: Vec<(usize, &Entry)> = self
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.entries.iter().map(move |e| (i, e)))
+            .collect();
+        all.sort_by_key(|(_, e)| e.id);
+        all
+    }
+
+    /// Whether anything has been recorded that `u` could take back.
+    pub fn is_finished(&self) -> bool {
+        self.phase == Phase::Ended
+    }
+}
+
+/// The seqs that Undo records take back: each Undo pops the latest undoable record still standing.
+pub fn undone_seqs(records: &[Record]) -> std::collections::HashSet<u64> {
+    let mut stack: Vec<u64> = vec![];
+    let mut undone = std::collections::HashSet::new();
+    for r in records {
+        if r.event == Event::Undo {
+            if let Some(seq) = stack.pop() {
+                undone.insert(seq);
+            }
+        } else if r.event.is_undoable() {
+            stack.push(r.seq);
+        }
+    }
+    undone
+}
+
+/// Lays the agenda out on the day of `start`: items with clock times keep them; the others follow
+/// the previous item with their planned minutes (none = zero). With no clock times at all the plan
+/// starts at `start` itself.
+pub fn initial_plan(agenda: &Agenda, start: Time) -> Vec<Option<Slot>> {
+    let day = start.date_naive();
+    let offset = *start.offset();
+    let on_day =
+        |t: NaiveTime| -> Option<Time> { offset.from_local_datetime(&day.and_time(t)).single() };
+    let mut cursor = agenda.start.and_then(on_day).unwrap_or(start);
+    agenda
+        .items
+        .iter()
+        .map(|item| {
+            let start = item.start.and_then(on_day).unwrap_or(cursor);
+            let end = match (item.end.and_then(on_day), item.planned_minutes()) {
+                (Some(e), _) if e >= start => e,
+                (_, Some(m)) => start + Duration::minutes(i64::from(m)),
+                _ => start,
+            };
+            cursor = end;
+            Some(Slot { start, end })
+        })
+        .collect()
+}
+
+fn plan_end(plan: &[Option<Slot>]) -> Option<Time> {
+    plan.iter().flatten().map(|s| s.end).max()
+}
+
+/// Minutes, rounded to the nearest, for display of durations that may be negative.
+pub fn round_minutes(d: Duration) -> i64 {
+    let s = d.num_seconds();
+    if s >= 0 {
+        (s + 30) / 60
+    } else {
+        -((-s + 30) / 60)
+    }
+}
