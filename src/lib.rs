@@ -9,3 +9,4 @@ pub mod commands;
 pub mod i18n;
 pub mod session;
 pub mod textutil;
+pub mod ui;
