@@ -2,4 +2,5 @@
 //! every view is drawn from a `Meeting` folded from the journal.
 
 pub mod bigtext;
+pub mod projector;
 pub mod theme;
