@@ -29,6 +29,8 @@ pub enum Command {
     Check(commands::check::Args),
     /// Print an agenda as read, or as canonical JSON with --json
     Agenda(commands::agenda::Args),
+    /// Show the projector view of a running session, read-only (q quits, f toggles the agenda)
+    Follow(commands::follow::Args),
 }
 
 /// Runs the parsed command line.
@@ -37,5 +39,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
+        Command::Follow(args) => commands::follow::run(args, sessions_dir),
     }
 }

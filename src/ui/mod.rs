@@ -2,5 +2,6 @@
 //! every view is drawn from a `Meeting` folded from the journal.
 
 pub mod bigtext;
+pub mod follow;
 pub mod projector;
 pub mod theme;
