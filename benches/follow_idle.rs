@@ -94,8 +94,10 @@ fn latency(pty: &mut Pty, j: &mut Journal, rounds: usize) -> Vec<Duration> {
 }
 
 fn main() {
-    if std::env::args().any(|a| a == "--list") {
-        return; // `cargo test --benches` lists benches; there is nothing to list.
+    // `cargo bench` passes --bench; `cargo test --all-targets` does not, and must stay quick.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("follow_idle: run with `cargo bench --bench follow_idle`");
+        return;
     }
     let secs: u64 = std::env::var("FOLLOW_IDLE_SECS")
         .ok()
