@@ -29,6 +29,8 @@ pub enum Command {
     Check(commands::check::Args),
     /// Print an agenda as read, or as canonical JSON with --json
     Agenda(commands::agenda::Args),
+    /// Write a session's minutes again from its journal (also for an unfinished session)
+    Minutes(commands::minutes::Args),
 }
 
 /// Runs the parsed command line.
@@ -37,5 +39,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
+        Command::Minutes(args) => commands::minutes::run(args, sessions_dir),
     }
 }

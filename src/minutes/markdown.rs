@@ -61,31 +61,27 @@ fn header(out: &mut String, doc: &MinutesDoc) {
         label(Key::Minutes, lang),
         md_inline(&meeting_title(&m.title))
     );
-    let mut field = |key: Key, value: String| {
-        if !value.is_empty() {
-            let _ = writeln!(out, "- **{}:** {value}", label(key, lang));
-        }
-    };
-    field(
-        Key::Date,
-        m.date.map(|d| long_date(d, lang)).unwrap_or_default(),
-    );
-    field(Key::Time, time_range(m, lang));
-    field(
-        Key::Place,
-        m.place.as_deref().map(md_inline).unwrap_or_default(),
-    );
-    field(
-        Key::Chair,
-        m.chair.as_deref().map(md_inline).unwrap_or_default(),
-    );
-    field(
-        Key::Referent,
-        m.referent.as_deref().map(md_inline).unwrap_or_default(),
-    );
-    field(Key::Participants, participants(m, lang));
-    field(Key::Absent, names(&m.absent));
-    out.push('\n');
+    let opt = |o: &Option<String>| o.as_deref().map(md_inline).unwrap_or_default();
+    let fields = [
+        (
+            Key::Date,
+            m.date.map(|d| long_date(d, lang)).unwrap_or_default(),
+        ),
+        (Key::Time, time_range(m, lang)),
+        (Key::Place, opt(&m.place)),
+        (Key::Chair, opt(&m.chair)),
+        (Key::Referent, opt(&m.referent)),
+        (Key::Participants, participants(m, lang)),
+        (Key::Absent, names(&m.absent)),
+    ];
+    let mut any = false;
+    for (key, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
+        let _ = writeln!(out, "- **{}:** {value}", label(*key, lang));
+        any = true;
+    }
+    if any {
+        out.push('\n');
+    }
     if m.started_at.is_none() {
         let _ = writeln!(out, "> {}\n", label(Key::MeetingNotStarted, lang));
     } else if m.ended_at.is_none() {
