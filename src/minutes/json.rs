@@ -7,7 +7,7 @@
 use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::agenda::hhmm_opt;
+use crate::agenda::{Item, hhmm_opt};
 use crate::i18n::Lang;
 use crate::session::clock::Time;
 use crate::session::event::{FollowUp, Outcome, Replan};
@@ -227,8 +227,14 @@ impl MinutesDoc {
             version: FORMAT_VERSION,
             lang,
             meeting: meeting_doc(m, as_of, now),
-            items: (0..m.items.len())
-                .map(|i| item_doc(m, i, now, lang))
+            // Zipped: a hand-built Meeting with fewer states than items cannot make this panic.
+            items: m
+                .agenda
+                .items
+                .iter()
+                .zip(&m.items)
+                .enumerate()
+                .map(|(i, (item, state))| item_doc(m, i, item, state, now, lang))
                 .collect(),
             pauses: m.pauses.iter().map(|s| period(s, now)).collect(),
             interruptions: m.interruptions.iter().map(|s| period(s, now)).collect(),
@@ -352,9 +358,14 @@ fn slot_minutes(slot: Option<&Option<Slot>>) -> Option<u32> {
         .and_then(|s| u32::try_from(super::minutes_of(s.length())).ok())
 }
 
-fn item_doc(m: &Meeting, i: usize, now: Time, lang: Lang) -> ItemDoc {
-    let item = &m.agenda.items[i];
-    let state = &m.items[i];
+fn item_doc(
+    m: &Meeting,
+    i: usize,
+    item: &Item,
+    state: &ItemState,
+    now: Time,
+    lang: Lang,
+) -> ItemDoc {
     let planned = if m.original_plan.is_empty() {
         item.planned_minutes()
     } else {
