@@ -31,6 +31,8 @@ pub enum Command {
     Agenda(commands::agenda::Args),
     /// Run a meeting live: timer, decisions, action points; minutes when it ends
     Run(commands::run::Args),
+    /// Write a session's minutes again from its journal (also for an unfinished session)
+    Minutes(commands::minutes::Args),
 }
 
 /// Runs the parsed command line.
@@ -40,5 +42,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => commands::check::run(args),
         Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
         Command::Run(args) => commands::run::run(args, sessions_dir),
+        Command::Minutes(args) => commands::minutes::run(args, sessions_dir),
     }
 }

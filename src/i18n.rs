@@ -107,7 +107,7 @@ strings! {
     WordingNoted => "Orienteringen blev taget til efterretning.", "Saken ble tatt til orientering.", "The information was noted.";
     // Item states.
     StatusPending => "Afventer", "Venter", "Pending";
-    StatusCurrent => "Igang", "Pågår", "Current";
+    StatusCurrent => "I gang", "Pågår", "Current";
     StatusDone => "Behandlet", "Behandlet", "Done";
     StatusSkipped => "Ikke behandlet", "Ikke behandlet", "Skipped";
     StatusDeferred => "Udsat", "Utsatt", "Deferred";
@@ -208,6 +208,45 @@ strings! {
     NoFollowUps => "Ingen åbne handlinger fra tidligere møder", "Ingen åpne oppfølgingspunkter fra tidligere møter", "No open action points from earlier meetings";
     MarkDone => "Udført", "Utført", "Done";
     NewDue => "Ny frist", "Ny frist", "New due date";
+    // Minutes: headings and sentences.
+    MeetingNotStarted => "Mødet er ikke startet.", "Møtet har ikke startet.", "The meeting has not started.";
+    MeetingNotFinished => "Mødet er ikke afsluttet. Referatet viser status kl.", "Møtet er ikke avsluttet. Referatet viser status kl.", "The meeting has not ended. These minutes show the state at";
+    LeftRoom => "forlod lokalet", "forlot rommet", "left the room";
+    CourseOfMeeting => "Mødets forløb", "Møtets forløp", "Course of the meeting";
+    InterruptionNote => "programmet var nede; tiden tæller som mødetid", "programmet var nede; tiden teller som møtetid", "the app was down; the time counts as meeting time";
+    ReplanCompress => "resten af mødet forkortet, så det slutter til tiden", "resten av møtet forkortet for å slutte i tide", "rest of the meeting shortened to end on time";
+    ReplanPushBack => "resten af mødet rykket", "resten av møtet flyttet", "rest of the meeting moved back";
+    ReplanDefer => "udsat til næste møde", "utsatt til neste møte", "deferred to the next meeting";
+    ExpectedEnd => "forventet slut", "forventet slutt", "expected end";
+    FollowUpsHeading => "Opfølgning på handlinger fra tidligere møder", "Oppfølging av tiltak fra tidligere møter", "Follow-up of earlier action points";
+    FollowUpDone => "udført", "utført", "done";
+    FollowUpMoved => "ny frist", "ny frist", "new due date";
+    // A long date: {weekday}, {day}, {month}, {year} are filled in.
+    DatePattern => "{weekday} den {day}. {month} {year}", "{weekday} {day}. {month} {year}", "{weekday} {day} {month} {year}";
+    Monday => "mandag", "mandag", "Monday";
+    Tuesday => "tirsdag", "tirsdag", "Tuesday";
+    Wednesday => "onsdag", "onsdag", "Wednesday";
+    Thursday => "torsdag", "torsdag", "Thursday";
+    Friday => "fredag", "fredag", "Friday";
+    Saturday => "lørdag", "lørdag", "Saturday";
+    Sunday => "søndag", "søndag", "Sunday";
+    January => "januar", "januar", "January";
+    February => "februar", "februar", "February";
+    March => "marts", "mars", "March";
+    April => "april", "april", "April";
+    May => "maj", "mai", "May";
+    June => "juni", "juni", "June";
+    July => "juli", "juli", "July";
+    August => "august", "august", "August";
+    September => "september", "september", "September";
+    October => "oktober", "oktober", "October";
+    November => "november", "november", "November";
+    December => "december", "desember", "December";
+    // Due dates typed in the action form.
+    DueHint => "Skriv fx 21/3, 21.3.2022, fredag, i morgen eller +7d.", "Skriv f.eks. 21/3, 21.3.2022, fredag, i morgen eller +7d.", "Write e.g. 21/3, 21.3.2022, friday, tomorrow or +7d.";
+    DueNoSuchDate => "Datoen findes ikke:", "Datoen finnes ikke:", "That date does not exist:";
+    DueTooFar => "Fristen ligger for langt ude:", "Fristen ligger for langt fram:", "That is too far ahead:";
+    DueUnknown => "Kan ikke læse fristen:", "Kan ikke lese fristen:", "Not a due date I can read:";
 }
 
 /// Shorthand for `key.get(lang)`.

@@ -2,4 +2,5 @@
 
 pub mod agenda;
 pub mod check;
+pub mod minutes;
 pub mod run;
