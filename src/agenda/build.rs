@@ -44,6 +44,8 @@ pub struct Builder {
     before_value: Mode,
     value_taken: bool,
     title_pending: bool,
+    /// The title came from a `DAGSORDEN …` line (or Markdown `#`), not just the first line.
+    title_from_keyword: bool,
     header_slot: Slot,
     language_set: bool,
     pub warnings: Vec<Warning>,
@@ -58,6 +60,7 @@ impl Builder {
             before_value: Mode::Body,
             value_taken: false,
             title_pending: false,
+            title_from_keyword: false,
             header_slot: Slot::default(),
             language_set: false,
             warnings: Vec::new(),
@@ -68,6 +71,7 @@ impl Builder {
     pub fn title(&mut self, title: &str) {
         if self.agenda.title.is_empty() {
             self.agenda.title = title.trim().to_string();
+            self.title_from_keyword = true;
         }
     }
 
@@ -131,20 +135,31 @@ impl Builder {
         }
     }
 
-    /// Text before the first item: the title, or the line after a bare `DAGSORDEN`.
+    /// Text before the first item: the title, from a `DAGSORDEN …` line (or the line after a
+    /// bare `MØTEINNKALLING`), else the first line.
     fn header_text(&mut self, t: &str) {
         if let Some(rest) = super::words::title_line(t) {
+            if self.title_from_keyword {
+                return;
+            }
             if rest.is_empty() {
-                self.title_pending = self.agenda.title.is_empty();
-            } else if self.agenda.title.is_empty() || self.title_pending {
+                self.title_pending = true;
+            } else if rest.starts_with(char::is_lowercase) {
+                // `Dagsorden til ledermøde i …`: the words belong to the title.
+                self.agenda.title = t.to_string();
+                self.title_from_keyword = true;
+            } else {
                 self.agenda.title = rest.to_string();
-                self.title_pending = false;
+                self.title_from_keyword = true;
             }
             return;
         }
-        if self.agenda.title.is_empty() || self.title_pending {
+        if self.title_pending {
             self.agenda.title = t.to_string();
             self.title_pending = false;
+            self.title_from_keyword = true;
+        } else if self.agenda.title.is_empty() {
+            self.agenda.title = t.to_string();
         }
     }
 
@@ -320,11 +335,17 @@ impl Builder {
             Section::Attachments => {
                 self.mode = Mode::Attachments;
                 if !rest.is_empty() {
-                    d.item.attachments.push(rest.to_string());
+                    d.item.attachments.push(strip_list_number(rest).to_string());
                 }
             }
             Section::Other => {
                 self.mode = Mode::Body;
+                let heading = if rest.is_empty() {
+                    label.to_string()
+                } else {
+                    format!("{label}: {rest}")
+                };
+                push_body(d, heading);
             }
         }
     }
@@ -341,7 +362,7 @@ impl Builder {
         }
         match self.mode {
             Mode::Recommendation => clause_line(d, t, bullet.is_some()),
-            Mode::Attachments => d.item.attachments.push(t.to_string()),
+            Mode::Attachments => d.item.attachments.push(strip_list_number(t).to_string()),
             Mode::Decision => {
                 if let Some(h) = d.pending_decision.take() {
                     push_body(d, h);

@@ -241,11 +241,24 @@ fn longest_run(kept: &[&Src], candidates: Vec<(usize, Style, Heading)>) -> HashM
         };
         let alone = *k == 0 || kept[k - 1].text.trim().is_empty();
         let weight = if alone { 3 } else { 1 };
-        let mut best: Option<(u32, usize)> =
-            major.checked_sub(1).and_then(|m| by_major.get(&m).copied());
-        if minor > 0 {
-            let same = by_exact.get(&(major, minor - 1)).copied();
-            best = best.max(same);
+        // The previous number, or (at a cost) a skipped or repeated one: real agendas have
+        // both, and `check` reports them.
+        let mut best: Option<(u32, usize)> = None;
+        for (back, cost) in [(1, 0), (2, 2), (3, 4), (0, 2)] {
+            let Some(m) = major.checked_sub(back) else {
+                continue;
+            };
+            if back == 0 && minor > 0 {
+                continue;
+            }
+            if let Some(&(s, from)) = by_major.get(&m) {
+                best = best.max(Some((s.saturating_sub(cost), from)));
+            }
+        }
+        if minor > 0
+            && let Some(&same) = by_exact.get(&(major, minor - 1))
+        {
+            best = best.max(Some(same));
         }
         let starts = major <= 1 && minor <= 1;
         match best {

@@ -87,6 +87,8 @@ pub fn time_only(line: &str) -> Option<Slot> {
 
 const TIME_LABELS: &[&str] = &[
     "tid",
+    "mødetid",
+    "møtetid",
     "tidspunkt",
     "tidsramme",
     "tidsforbrug",
