@@ -121,6 +121,9 @@ strings! {
     Decision => "Beslutning", "Vedtak", "Decision";
     Attachments => "Bilag", "Vedlegg", "Attachments";
     Date => "Dato", "Dato", "Date";
+    MeetingStart => "Start", "Start", "Start";
+    MeetingEnd => "Slut", "Slutt", "End";
+    Language => "Sprog", "Språk", "Language";
     Time => "Tid", "Tid", "Time";
     Place => "Sted", "Sted", "Place";
     Chair => "Mødeleder", "Møteleder", "Chair";
