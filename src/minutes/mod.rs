@@ -193,6 +193,7 @@ pub(crate) mod testutil {
             ],
             absent: vec![],
             language: Lang::Da,
+            breaks: vec![],
             items: vec![
                 item(
                     "1",
