@@ -33,6 +33,8 @@ pub enum Command {
     Run(commands::run::Args),
     /// Write a session's minutes again from its journal (also for an unfinished session)
     Minutes(commands::minutes::Args),
+    /// Show the projector view of a running session, read-only (q quits, f toggles the agenda)
+    Follow(commands::follow::Args),
 }
 
 /// Runs the parsed command line.
@@ -43,5 +45,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
         Command::Run(args) => commands::run::run(args, sessions_dir),
         Command::Minutes(args) => commands::minutes::run(args, sessions_dir),
+        Command::Follow(args) => commands::follow::run(args, sessions_dir),
     }
 }

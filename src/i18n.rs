@@ -250,6 +250,37 @@ strings! {
     DueNoSuchDate => "Datoen findes ikke:", "Datoen finnes ikke:", "That date does not exist:";
     DueTooFar => "Fristen ligger for langt ude:", "Fristen ligger for langt fram:", "That is too far ahead:";
     DueUnknown => "Kan ikke læse fristen:", "Kan ikke lese fristen:", "Not a due date I can read:";
+    // The projector view and the follower.
+    PjRemaining => "tilbage", "igjen", "left";
+    PjElapsed => "brugt", "brukt", "elapsed";
+    Of => "af", "av", "of";
+    Next => "Næste", "Neste", "Next";
+    PjLastItem => "Sidste punkt", "Siste sak", "Last item";
+    Schedule => "Tidsplan", "Tidsplan", "Schedule";
+    Behind => "bagud", "på etterskudd", "behind";
+    Ahead => "foran", "foran", "ahead";
+    PjPlannedEnd => "planlagt", "planlagt", "planned";
+    PlannedStart => "Planlagt start", "Planlagt start", "Planned start";
+    PlannedEndFull => "Planlagt slut", "Planlagt slutt", "Planned end";
+    Replanned => "Planen er ændret", "Planen er endret", "Plan changed";
+    PjReplanCompress => "punkterne er komprimeret", "sakene er komprimert", "items compressed";
+    PjReplanPushBack => "resten er skubbet", "resten er skjøvet", "rest pushed back";
+    PjReplanDefer => "et punkt er udsat", "en sak er utsatt", "an item deferred";
+    NewEnd => "ny slut", "ny slutt", "new end";
+    PjNotStarted => "Mødet er ikke startet", "Møtet har ikke startet", "The meeting has not started";
+    BreakSoFar => "Pausen har varet", "Pausen har vart", "Break so far";
+    ResumesWith => "Derefter", "Deretter", "Then";
+    MeetingFinished => "Mødet er slut", "Møtet er slutt", "Meeting finished";
+    Started => "Startede", "Startet", "Started";
+    Ended => "Sluttede", "Sluttet", "Ended";
+    Duration => "Varighed", "Varighet", "Duration";
+    NoCurrentItem => "Intet punkt i gang", "Ingen sak pågår", "No item in progress";
+    WaitingForSession => "Venter på mødet", "Venter på møtet", "Waiting for session";
+    WaitingForAnySession => "Venter på et møde i", "Venter på et møte i", "Waiting for a session in";
+    JournalDeleted => "Journalen er slettet: viser sidste kendte tilstand", "Journalen er slettet: viser siste kjente tilstand", "The journal was deleted: showing the last state";
+    JournalReplaced => "Journalen blev udskiftet: læst forfra", "Journalen ble erstattet: lest på nytt", "The journal was replaced: read again from the start";
+    JournalUnreadable => "Kan ikke læse journalen", "Kan ikke lese journalen", "Cannot read the journal";
+    AgendaUnreadable => "Kan ikke læse dagsordenen", "Kan ikke lese sakslisten", "Cannot read the agenda";
 }
 
 /// Shorthand for `key.get(lang)`.

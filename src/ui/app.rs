@@ -83,6 +83,8 @@ pub struct App {
     pub past_actions: Vec<PastAction>,
     /// The projector view's fuller layout.
     pub full: bool,
+    /// Colours of the projector view.
+    pub theme: super::theme::Theme,
 }
 
 impl App {
@@ -98,6 +100,7 @@ impl App {
             quit: false,
             past_actions: vec![],
             full: false,
+            theme: super::theme::Theme::from_env(super::theme::ThemeName::Dark),
         }
     }
 
