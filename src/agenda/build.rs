@@ -264,6 +264,10 @@ impl Builder {
                     d.item.case_number = Some(value.to_string());
                 }
             }
+            // "Mødet slutter kl. 15:30" after the last item.
+            Line::Meta(Meta::End, value) if self.agenda.end.is_none() => {
+                self.agenda.end = times::extract(value).0.start;
+            }
             Line::Meta(Meta::Time, value) if d.slot.is_empty() => {
                 d.slot = times::extract(value).0;
             }

@@ -96,7 +96,7 @@ fn keyword_heading(line: &str) -> Option<(Style, String, &str)> {
         let rest = words::strip_word_ci(rest, "nr.")
             .or_else(|| words::strip_word_ci(rest, "nr"))
             .map_or(rest, str::trim_start);
-        if let Some((number, after)) = number(rest)
+        if let Some((number, after)) = number(rest, 5)
             && separated(after)
         {
             return Some((Style::Keyword, number, after));
@@ -106,7 +106,8 @@ fn keyword_heading(line: &str) -> Option<(Style, String, &str)> {
 }
 
 fn bare_heading(line: &str) -> Option<(Style, String, &str)> {
-    let (number, after) = number(line)?;
+    // Three digits at most: `2022. Året der gik` is a year, not item 2022.
+    let (number, after) = number(line, 3)?;
     let after = after.strip_prefix(['.', ')'])?;
     if !after.starts_with([' ', '\t']) {
         return None;
@@ -121,10 +122,10 @@ fn bare_heading(line: &str) -> Option<(Style, String, &str)> {
     (starts_well && !is_date).then_some((Style::Bare, number, title))
 }
 
-/// An item number as written: `4`, `3a`, `12/22`, `012/22`.
-fn number(s: &str) -> Option<(String, &str)> {
+/// An item number as written: `4`, `3a`, `12/22`, `012/22`; at most `max` digits before any `/`.
+fn number(s: &str, max: usize) -> Option<(String, &str)> {
     let d = s.bytes().take_while(u8::is_ascii_digit).count();
-    if d == 0 || d > 4 {
+    if d == 0 || d > max {
         return None;
     }
     let mut end = d;
