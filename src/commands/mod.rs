@@ -3,3 +3,5 @@
 pub mod agenda;
 pub mod check;
 pub mod follow;
+pub mod minutes;
+pub mod run;

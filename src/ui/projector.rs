@@ -275,7 +275,7 @@ impl ProjectorView<'_> {
     fn caption(&self, r: &Reading) -> Row {
         let th = self.theme;
         let text = match (r.state, r.planned_secs) {
-            (_, None) => self.t(Key::Elapsed).to_string(),
+            (_, None) => self.t(Key::PjElapsed).to_string(),
             (TimerState::Overrun, Some(p)) => format!(
                 "{} · {} {} {}",
                 self.t(Key::Overrun),
@@ -285,7 +285,7 @@ impl ProjectorView<'_> {
             ),
             (_, Some(p)) => format!(
                 "{} {} {} {}",
-                self.t(Key::Remaining),
+                self.t(Key::PjRemaining),
                 self.t(Key::Of),
                 minutes(p),
                 self.t(Key::Minute)
@@ -308,7 +308,7 @@ impl ProjectorView<'_> {
                     .unwrap_or_default();
                 format!("{}: {}{at}", self.t(Key::Next), self.item_label(n))
             }
-            None => self.t(Key::LastItem).to_string(),
+            None => self.t(Key::PjLastItem).to_string(),
         };
         Row::line(6, text, th.normal())
     }
@@ -345,7 +345,7 @@ impl ProjectorView<'_> {
         }
         if let Some(planned) = m.original_end() {
             spans.push(Span::styled(
-                format!(" · {} {}", self.t(Key::PlannedEnd), clock(planned)),
+                format!(" · {} {}", self.t(Key::PjPlannedEnd), clock(planned)),
                 self.theme.dim(),
             ));
         }
@@ -373,9 +373,9 @@ impl ProjectorView<'_> {
     fn replanned(&self) -> Option<Row> {
         let change = self.meeting.plan_changes.last()?;
         let what = match change.replan {
-            Replan::Compress => Key::ReplanCompress,
-            Replan::PushBack => Key::ReplanPushBack,
-            Replan::Defer { .. } => Key::ReplanDefer,
+            Replan::Compress => Key::PjReplanCompress,
+            Replan::PushBack => Key::PjReplanPushBack,
+            Replan::Defer { .. } => Key::PjReplanDefer,
         };
         let end = self
             .meeting
@@ -413,7 +413,7 @@ impl ProjectorView<'_> {
             let left = match (r.state, r.planned_secs) {
                 (_, None) => String::new(),
                 (TimerState::Overrun, _) => format!(" ({} {})", r.text, self.t(Key::Overrun)),
-                _ => format!(" ({} {})", r.text, self.t(Key::Remaining)),
+                _ => format!(" ({} {})", r.text, self.t(Key::PjRemaining)),
             };
             rows.push(Row::line(
                 4,
@@ -446,7 +446,7 @@ impl ProjectorView<'_> {
                 let diff = round_minutes(e - planned);
                 ended.push_str(&format!(
                     " ({} {}, {})",
-                    self.t(Key::PlannedEnd),
+                    self.t(Key::PjPlannedEnd),
                     clock(planned),
                     self.drift_text(diff, false)
                 ));
@@ -499,7 +499,7 @@ impl ProjectorView<'_> {
         let mut rows = vec![
             self.header(),
             Row::blank(),
-            Row::line(1, self.t(Key::NotStarted), th.accent()),
+            Row::line(1, self.t(Key::PjNotStarted), th.accent()),
             Row::line(0, when, th.normal()),
             Row::blank(),
         ];
