@@ -171,3 +171,16 @@ fn newest_unfinished_session_in_the_sessions_dir_by_default() {
     assert!(pty.wait_exit(Duration::from_secs(15)).success());
     assert_terminal_restored(&pty);
 }
+
+#[test]
+fn exits_when_its_terminal_goes_away() {
+    let root = tempfile::tempdir().unwrap();
+    let (dir, mut j) = store::create(root.path(), &agenda(), Local::now().date_naive()).unwrap();
+    append(&mut j, Event::MeetingStarted);
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let mut pty = Pty::spawn(BIN, &["follow", &dir_arg], 100, 30, &[]);
+    pty.wait_for_line("Punkt 1: Referat og referent");
+    // Without its terminal the follower must stop rather than spin on a dead tty.
+    pty.hang_up();
+    pty.wait_exit(Duration::from_secs(15));
+}

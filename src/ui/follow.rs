@@ -4,7 +4,8 @@
 //! [`Follower`] watches the disk (one stat of the journal per check when nothing changed) and
 //! keeps the meeting folded from what it read; [`run`] is the terminal loop around it. The loop
 //! wakes for a key, for the next second the timer shows, or for the next journal check, and
-//! draws only when something on screen changed.
+//! draws only when something on screen changed. Keys are read on their own thread (see
+//! [`super::input`]), so a terminal that goes away cannot trap the loop.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -13,11 +14,12 @@ use std::time::{Duration, Instant, SystemTime};
 
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
+use super::input::{Input, terminal_alive};
 use super::projector::{ProjectorView, next_change, time_key};
 use super::theme::Theme;
 use crate::agenda::{self, Agenda};
@@ -272,7 +274,7 @@ impl Widget for &WaitingView<'_> {
     }
 }
 
-/// Follows `source` in the terminal until `q`, Ctrl-C, SIGTERM or SIGHUP.
+/// Follows `source` in the terminal until `q`, Ctrl-C, SIGTERM, SIGHUP or the terminal going away.
 pub fn run(source: Source, theme: Theme, lang: Option<Lang>) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in stop_signals() {
@@ -283,14 +285,22 @@ pub fn run(source: Source, theme: Theme, lang: Option<Lang>) -> anyhow::Result<(
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
-            ratatui::restore();
+            let _ = ratatui::try_restore();
             return Err(anyhow::anyhow!("cannot use the terminal: {e}"));
         }
     };
-    let result = event_loop(&mut terminal, &mut follower, &theme, lang, &stop);
-    drop(terminal);
-    ratatui::restore();
-    result
+    let input = Input::spawn();
+    let result = event_loop(&mut terminal, &input, &mut follower, &theme, lang, &stop);
+    if terminal_alive() {
+        drop(terminal);
+        let _ = ratatui::try_restore();
+        result
+    } else {
+        // Nothing to restore on a terminal that is gone, and writing to it would only fail
+        // (ratatui's drop would report that on a stderr that is gone too).
+        std::mem::forget(terminal);
+        Ok(())
+    }
 }
 
 fn stop_signals() -> Vec<i32> {
@@ -330,6 +340,7 @@ fn key_action(ev: &TermEvent) -> KeyAction {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
+    input: &Input,
     follower: &mut Follower,
     theme: &Theme,
     lang: Option<Lang>,
@@ -341,7 +352,7 @@ fn event_loop(
     let mut shown: Option<[i64; 4]> = None;
     let mut next_check = Instant::now() + CHECK_EVERY;
     loop {
-        if stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) || !terminal_alive() {
             return Ok(());
         }
         let now = clock.now();
@@ -354,16 +365,15 @@ fn event_loop(
             shown = key;
             dirty = false;
         }
-        // Sleep in poll until a key, the next shown second or the next journal check; a couple
-        // of milliseconds late rather than early, so the second has turned when we look.
+        // Wait for a key, the next shown second or the next journal check; a couple of
+        // milliseconds late rather than early, so the second has turned when we look.
         let until_check = next_check.saturating_duration_since(Instant::now());
         let until_tick = follower
             .meeting()
             .map(|m| next_change(m, clock.now()) + Duration::from_millis(2))
             .unwrap_or(until_check);
         let timeout = until_check.min(until_tick).max(Duration::from_millis(1));
-        if event::poll(timeout)? {
-            let ev = event::read()?;
+        if let Some(ev) = input.next(timeout)? {
             match key_action(&ev) {
                 KeyAction::Quit => return Ok(()),
                 KeyAction::ToggleFull => {

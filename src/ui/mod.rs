@@ -8,6 +8,7 @@ pub mod fmt;
 pub mod follow;
 pub mod form;
 pub mod help;
+pub mod input;
 pub mod keymap;
 pub mod live;
 pub mod projector;

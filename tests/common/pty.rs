@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -12,12 +14,13 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     rx: Receiver<Vec<u8>>,
     /// Everything the program wrote, as bytes.
     pub raw: Vec<u8>,
     pub parser: vt100::Parser,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    closed: Arc<AtomicBool>,
 }
 
 impl Pty {
@@ -44,11 +47,16 @@ impl Pty {
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
         let (tx, rx) = mpsc::channel();
+        let closed = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&closed);
+        // The reader holds a copy of the master: on hang-up it stops after its next read, and
+        // dropping it closes the terminal for good.
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
+                    Ok(_) if stop.load(Ordering::Relaxed) => break,
                     Ok(n) => {
                         if tx.send(buf[..n].to_vec()).is_err() {
                             break;
@@ -59,11 +67,12 @@ impl Pty {
         });
         Pty {
             child,
-            writer,
+            writer: Some(writer),
             rx,
             raw: vec![],
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
-            _master: pair.master,
+            master: Some(pair.master),
+            closed,
         }
     }
 
@@ -120,8 +129,17 @@ impl Pty {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).expect("write keys");
+        writer.flush().expect("flush keys");
+    }
+
+    /// Closes our side of the terminal, as a closed terminal window or a dropped ssh link does.
+    /// The terminal is fully closed once the program writes again (the reader then lets go).
+    pub fn hang_up(&mut self) {
+        self.closed.store(true, Ordering::Relaxed);
+        self.writer = None;
+        self.master = None;
     }
 
     /// Reads until the program has exited and its output has ended.

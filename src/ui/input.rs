@@ -1,0 +1,54 @@
+//! Terminal input on its own thread, and whether the terminal is still there.
+//!
+//! crossterm 0.29's event reader never returns once its terminal is gone: a hung-up tty stays
+//! readable while `read` gives 0 bytes or EIO, and its read loop retries at once, forever, even
+//! inside `poll` with a timeout (crossterm issue #793). A loop that waits in `event::poll` would
+//! then burn a core and never see SIGHUP. Reading on a thread keeps the loop free: it waits on a
+//! channel with its own timeout, checks its signal flags and [`terminal_alive`], and returns; a
+//! reader stuck on a dead terminal ends with the process.
+
+use std::io::{self, IsTerminal};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+/// Terminal events, read on a thread of their own.
+pub struct Input {
+    rx: Receiver<io::Result<Event>>,
+}
+
+impl Input {
+    pub fn spawn() -> Self {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            loop {
+                let ev = event::read();
+                let failed = ev.is_err();
+                if tx.send(ev).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        Input { rx }
+    }
+
+    /// The next event, waiting at most `timeout`; `None` when the time is up.
+    pub fn next(&self, timeout: Duration) -> io::Result<Option<Event>> {
+        match self.rx.recv_timeout(timeout) {
+            Ok(Ok(ev)) => Ok(Some(ev)),
+            Ok(Err(e)) => Err(e),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the terminal's input has ended",
+            )),
+        }
+    }
+}
+
+/// Whether stdout is still a terminal: one ioctl, false once the terminal was hung up (closed
+/// window, dropped ssh link, killed tmux pane).
+pub fn terminal_alive() -> bool {
+    io::stdout().is_terminal()
+}
