@@ -97,7 +97,7 @@ fn follows_another_writer_through_items_break_and_end() {
     // The fuller layout puts the agenda beside the break.
     pty.send("f");
     pty.wait_until("the agenda list", Duration::from_secs(15), |s| {
-        s.contains("✓") && s.contains("► ")
+        s.contains("✓") && s.contains("▶ ")
     });
 
     append(&mut j, Event::Resumed);

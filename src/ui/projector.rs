@@ -530,10 +530,10 @@ impl ProjectorView<'_> {
                 let status = m.items[i].status;
                 let (symbol, style) = match status {
                     Status::Pending => ("·", self.theme.normal()),
-                    Status::Current => ("►", self.theme.selected()),
+                    Status::Current => ("▶", self.theme.selected()),
                     Status::Done => ("✓", self.theme.done()),
-                    Status::Skipped => ("✗", self.theme.done()),
-                    Status::Deferred => ("→", self.theme.done()),
+                    Status::Skipped => ("–", self.theme.done()),
+                    Status::Deferred => ("»", self.theme.done()),
                 };
                 let slot = plan.get(i).copied().flatten();
                 let start = slot
