@@ -48,20 +48,7 @@ impl Widget for &ProjectorView<'_> {
                 Constraint::Length(side),
             ])
             .areas(area);
-            let block = Block::new()
-                .borders(Borders::LEFT)
-                .border_style(self.theme.dim());
-            let list_inner = block.inner(list);
-            block.render(list, buf);
-            let list = Rect {
-                x: list_inner.x + 1,
-                width: list_inner.width.saturating_sub(1),
-                ..list_inner
-            };
-            self.agenda_rows(list.height as usize)
-                .into_iter()
-                .enumerate()
-                .for_each(|(i, row)| draw_row(&row, line_at(list, i as u16), buf));
+            self.agenda_beside(list, buf);
             main
         } else {
             area
@@ -510,6 +497,23 @@ impl ProjectorView<'_> {
         }
         self.notice(&mut rows);
         rows
+    }
+
+    /// The fuller layout's agenda list, behind a thin rule.
+    fn agenda_beside(&self, area: Rect, buf: &mut Buffer) {
+        let block = Block::new()
+            .borders(Borders::LEFT)
+            .border_style(self.theme.dim());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let list = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(1),
+            ..inner
+        };
+        for (i, row) in self.agenda_rows(list.height as usize).iter().enumerate() {
+            draw_row(row, line_at(list, i as u16), buf);
+        }
     }
 
     /// The agenda as a list: state symbol, planned start, label, planned minutes. At most `max`
