@@ -29,6 +29,8 @@ pub enum Command {
     Check(commands::check::Args),
     /// Print an agenda as read, or as canonical JSON with --json
     Agenda(commands::agenda::Args),
+    /// Run a meeting live: timer, decisions, action points; minutes when it ends
+    Run(commands::run::Args),
 }
 
 /// Runs the parsed command line.
@@ -37,5 +39,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
+        Command::Run(args) => commands::run::run(args, sessions_dir),
     }
 }

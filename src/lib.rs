@@ -8,5 +8,7 @@ pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod i18n;
+pub mod minutes;
 pub mod session;
 pub mod textutil;
+pub mod ui;
