@@ -31,6 +31,8 @@ pub enum Command {
     Agenda(commands::agenda::Args),
     /// Run a meeting live: timer, decisions, action points; minutes when it ends
     Run(commands::run::Args),
+    /// List action points from all sessions: open, done or overdue
+    Actions(commands::actions::Args),
 }
 
 /// Runs the parsed command line.
@@ -40,5 +42,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => commands::check::run(args),
         Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
         Command::Run(args) => commands::run::run(args, sessions_dir),
+        Command::Actions(args) => commands::actions::run(args, sessions_dir),
     }
 }

@@ -218,6 +218,14 @@ strings! {
     NextDateWeek => "Dato foreslået som en uge efter seneste møde (intet tidligere møde i serien at regne ud fra):", "Dato foreslått som en uke etter siste møte (ikke noe tidligere møte i serien å regne ut fra):", "Date suggested as one week after the last meeting (no earlier meeting in the series to go by):";
     NextDateUnknown => "Datoen for næste møde er ikke sat: datoen for seneste møde kendes ikke.", "Datoen for neste møte er ikke satt: datoen for siste møte er ukjent.", "The date of the next meeting is not set: the last meeting's date is unknown.";
     Days => "dage", "dager", "days";
+    // Past meetings: action points across meetings.
+    Meeting => "Møde", "Møte", "Meeting";
+    Status => "Status", "Status", "Status";
+    ActionOpen => "Åben", "Åpen", "Open";
+    ActionDone => "Udført", "Utført", "Done";
+    ActionOverdue => "Overskredet", "Forfalt", "Overdue";
+    NoActions => "Ingen handlinger.", "Ingen oppfølgingspunkter.", "No action points.";
+    DueMoved => "fristen er flyttet på et senere møde", "fristen er flyttet på et senere møte", "due date moved in a later meeting";
 }
 
 /// Shorthand for `key.get(lang)`.

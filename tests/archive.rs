@@ -522,3 +522,63 @@ fn draft_of_the_next_agenda() {
     );
     assert!(draft.date_note.contains("en uge"), "{}", draft.date_note);
 }
+
+fn referent(root: &Path, args: &[&str]) -> (String, String, bool) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_referent"))
+        .arg("--sessions-dir")
+        .arg(root)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.success(),
+    )
+}
+
+#[test]
+fn actions_command_lists_filters_and_prints_json() {
+    let f = fixture();
+    let root = f.root.path();
+    let (out, err, ok) = referent(root, &["actions", "--today", "2022-04-05", "--json"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.is_empty(),
+        "plain files in the folder are not complained about: {err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let statuses: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["done", "overdue", "overdue", "open"]);
+    assert_eq!(v[0]["done_in"], f.m3.as_str());
+
+    let (out, _, ok) = referent(
+        root,
+        &[
+            "actions",
+            "--today",
+            "2022-04-05",
+            "--overdue",
+            "--who",
+            "RIE",
+        ],
+    );
+    assert!(ok);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("Dato"), "{out}");
+    assert!(lines[1].contains("Tjekke lokaler til trivselsdag"), "{out}");
+    assert!(lines[1].ends_with("Overskredet"), "{out}");
+
+    let (out, _, _) = referent(
+        root,
+        &["actions", "--open", "--lang", "en", "--today", "2022-04-05"],
+    );
+    assert!(out.starts_with("Date"), "{out}");
+    assert_eq!(out.lines().count(), 4, "three open, one header: {out}");
+}

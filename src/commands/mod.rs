@@ -1,5 +1,6 @@
 //! One module per subcommand: its options (`Args`) and what it does (`run`).
 
+pub mod actions;
 pub mod agenda;
 pub mod check;
 pub mod run;
