@@ -33,6 +33,9 @@ pub enum Command {
     Run(commands::run::Args),
     /// List action points from all sessions: open, done or overdue
     Actions(commands::actions::Args),
+    /// Draft the next meeting's agenda (Markdown) from a session: standing items, carried-over
+    /// items, points for coming meetings and open action points
+    NextAgenda(commands::next_agenda::Args),
 }
 
 /// Runs the parsed command line.
@@ -43,5 +46,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
         Command::Run(args) => commands::run::run(args, sessions_dir),
         Command::Actions(args) => commands::actions::run(args, sessions_dir),
+        Command::NextAgenda(args) => commands::next_agenda::run(args, sessions_dir),
     }
 }

@@ -582,3 +582,26 @@ fn actions_command_lists_filters_and_prints_json() {
     assert!(out.starts_with("Date"), "{out}");
     assert_eq!(out.lines().count(), 4, "three open, one header: {out}");
 }
+
+#[test]
+fn next_agenda_command_writes_a_draft_file() {
+    let f = fixture();
+    let root = f.root.path();
+    let out_file = root.join("next.md");
+    let (_, err, ok) = referent(
+        root,
+        &["next-agenda", &f.m3, "-o", out_file.to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    assert!(err.contains("11.04.2022 + 14 dage"), "{err}");
+    let md = std::fs::read_to_string(&out_file).unwrap();
+    assert!(md.starts_with("# Centerledermøde d. 25-04-2022\n"), "{md}");
+    assert!(md.contains("Julefrokost"), "{md}");
+
+    let (_, err, ok) = referent(root, &["next-agenda", "no-such-session"]);
+    assert!(!ok);
+    assert!(
+        err.contains("no-such-session: not a session folder"),
+        "{err}"
+    );
+}

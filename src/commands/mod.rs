@@ -3,4 +3,5 @@
 pub mod actions;
 pub mod agenda;
 pub mod check;
+pub mod next_agenda;
 pub mod run;
