@@ -118,12 +118,18 @@ fn with_follow_ups(archive: &Archive, counts: impl Fn(&Session) -> bool) -> Vec<
         .collect();
     // In the order they happened, so that "moved, then done" ends as done with the new date.
     follow_ups.sort_by_key(|f| f.at);
-    for f in &follow_ups {
-        if let Some(a) = actions
-            .iter_mut()
-            .find(|a| a.session == f.about_session && a.entry == f.entry)
-        {
-            a.follow(f.status, f.in_session);
+    let index: std::collections::HashMap<(&str, u64), usize> = actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ((a.session.as_str(), a.entry), i))
+        .collect();
+    let targets: Vec<Option<usize>> = follow_ups
+        .iter()
+        .map(|f| index.get(&(f.about_session, f.entry)).copied())
+        .collect();
+    for (f, target) in follow_ups.iter().zip(targets) {
+        if let Some(i) = target {
+            actions[i].follow(f.status, f.in_session);
         }
     }
     actions

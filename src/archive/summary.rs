@@ -94,21 +94,24 @@ impl SortKey {
 /// Summaries of every session in the archive, in archive order (oldest first).
 pub fn summaries(archive: &Archive) -> Vec<SessionSummary> {
     let actions = actions::all_actions(archive);
+    let mut by_session: std::collections::HashMap<&str, Vec<&ActionPoint>> = Default::default();
+    for a in &actions {
+        by_session.entry(a.session.as_str()).or_default().push(a);
+    }
     archive
         .sessions
         .iter()
         .enumerate()
-        .map(|(i, s)| summarize(i, s, &actions))
+        .map(|(i, s)| {
+            let own = by_session.get(s.name.as_str()).map(Vec::as_slice);
+            summarize(i, s, own.unwrap_or_default())
+        })
         .collect()
 }
 
-/// The summary of one session; `actions` are the archive's action points with their follow-ups.
-pub fn summarize(index: usize, session: &Session, actions: &[ActionPoint]) -> SessionSummary {
+/// The summary of one session; `own` are its action points with their follow-ups applied.
+pub fn summarize(index: usize, session: &Session, own: &[&ActionPoint]) -> SessionSummary {
     let m = &session.meeting;
-    let own: Vec<&ActionPoint> = actions
-        .iter()
-        .filter(|a| a.session == session.name)
-        .collect();
     SessionSummary {
         index,
         name: session.name.clone(),
