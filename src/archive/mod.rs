@@ -84,21 +84,19 @@ impl Archive {
         let dirs = store::list(root);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         let chunk = dirs.len().div_ceil(threads).max(1);
-        let results: Vec<Vec<Result<(Session, Vec<String>), String>>> =
-            std::thread::scope(|scope| {
-                let workers: Vec<_> = dirs
-                    .chunks(chunk)
-                    .map(|part| scope.spawn(move || part.iter().map(|d| load_one(d)).collect()))
-                    .collect();
-                workers
-                    .into_iter()
-                    .map(|w| {
-                        w.join().unwrap_or_else(|_| {
-                            vec![Err("a session could not be read".to_string())]
-                        })
-                    })
-                    .collect()
-            });
+        let results: Vec<Vec<Loaded>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = dirs
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|d| load_one(d)).collect()))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|_| vec![Err("a session could not be read".to_string())])
+                })
+                .collect()
+        });
         let mut sessions = vec![];
         let mut problems = vec![];
         for result in results.into_iter().flatten() {
@@ -144,8 +142,11 @@ impl Archive {
     }
 }
 
+/// A session folder read and folded, with what was wrong in its journal; or why it could not be.
+type Loaded = Result<(Session, Vec<String>), String>;
+
 /// One session folder read and folded, with what was wrong in its journal.
-fn load_one(dir: &Path) -> Result<(Session, Vec<String>), String> {
+fn load_one(dir: &Path) -> Loaded {
     let loaded = store::load(dir)?;
     let messages = loaded.report.messages(&dir.join(store::JOURNAL_FILE));
     let meeting = Meeting::replay(loaded.agenda, &loaded.records);
