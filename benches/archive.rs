@@ -71,7 +71,7 @@ fn journal(n: usize, start: Time, previous: Option<&(String, u64)>) -> (String, 
         events.push(Event::ActionFollowUp {
             session: session.clone(),
             entry: *entry,
-            status: if n % 3 == 0 {
+            status: if n.is_multiple_of(3) {
                 FollowUp::Moved {
                     due: start.date_naive() + Duration::days(14),
                 }
