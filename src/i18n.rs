@@ -281,6 +281,24 @@ strings! {
     JournalReplaced => "Journalen blev udskiftet: læst forfra", "Journalen ble erstattet: lest på nytt", "The journal was replaced: read again from the start";
     JournalUnreadable => "Kan ikke læse journalen", "Kan ikke lese journalen", "Cannot read the journal";
     AgendaUnreadable => "Kan ikke læse dagsordenen", "Kan ikke lese sakslisten", "Cannot read the agenda";
+    // Past meetings: the draft of the next agenda.
+    OpenActionsItem => "Opfølgning på handlinger fra tidligere møder", "Oppfølgingspunkter fra tidligere møter", "Follow-up of action points from earlier meetings";
+    FromMeeting => "fra mødet", "fra møtet", "from the meeting on";
+    CarriedDeferred => "Udsat fra mødet", "Utsatt fra møtet", "Deferred from the meeting on";
+    CarriedNotTreated => "Ikke behandlet på mødet", "Ikke behandlet på møtet", "Not treated at the meeting on";
+    NotedUnderAob => "Noteret under Eventuelt på mødet", "Notert under Eventuelt på møtet", "Noted under any other business at the meeting on";
+    NextDateInterval => "Dato foreslået ud fra intervallet mellem de to seneste møder:", "Dato foreslått ut fra intervallet mellom de to siste møtene:", "Date suggested from the interval between the last two meetings:";
+    NextDateWeek => "Dato foreslået som en uge efter seneste møde (intet tidligere møde i serien at regne ud fra):", "Dato foreslått som en uke etter siste møte (ikke noe tidligere møte i serien å regne ut fra):", "Date suggested as one week after the last meeting (no earlier meeting in the series to go by):";
+    NextDateUnknown => "Datoen for næste møde er ikke sat: datoen for seneste møde kendes ikke.", "Datoen for neste møte er ikke satt: datoen for siste møte er ukjent.", "The date of the next meeting is not set: the last meeting's date is unknown.";
+    Days => "dage", "dager", "days";
+    // Past meetings: action points across meetings.
+    Meeting => "Møde", "Møte", "Meeting";
+    Status => "Status", "Status", "Status";
+    ActionOpen => "Åben", "Åpen", "Open";
+    ActionDone => "Udført", "Utført", "Done";
+    ActionOverdue => "Overskredet", "Forfalt", "Overdue";
+    NoActions => "Ingen handlinger.", "Ingen oppfølgingspunkter.", "No action points.";
+    DueMoved => "fristen er flyttet på et senere møde", "fristen er flyttet på et senere møte", "due date moved in a later meeting";
 }
 
 /// Shorthand for `key.get(lang)`.
