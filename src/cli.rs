@@ -29,6 +29,12 @@ pub enum Command {
     Check(commands::check::Args),
     /// Print an agenda as read, or as canonical JSON with --json
     Agenda(commands::agenda::Args),
+    /// Run a meeting live: timer, decisions, action points; minutes when it ends
+    Run(commands::run::Args),
+    /// Write a session's minutes again from its journal (also for an unfinished session)
+    Minutes(commands::minutes::Args),
+    /// Show the projector view of a running session, read-only (q quits, f toggles the agenda)
+    Follow(commands::follow::Args),
 }
 
 /// Runs the parsed command line.
@@ -37,5 +43,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
+        Command::Run(args) => commands::run::run(args, sessions_dir),
+        Command::Minutes(args) => commands::minutes::run(args, sessions_dir),
+        Command::Follow(args) => commands::follow::run(args, sessions_dir),
     }
 }

@@ -7,5 +7,7 @@ pub mod agenda;
 pub mod cli;
 pub mod commands;
 pub mod i18n;
+pub mod minutes;
 pub mod session;
 pub mod textutil;
+pub mod ui;

@@ -1,8 +1,13 @@
 //! Small text helpers shared by importers, the journal and the screens.
 
-/// Removes terminal escape sequences and control characters from one line of text.
+/// Removes terminal escape sequences and control characters from one line of text, and trims it.
 /// Tabs become spaces; other controls (including newlines) are dropped.
 pub fn clean(s: &str) -> String {
+    strip_controls(s).trim().to_string()
+}
+
+/// [`clean`] without the trim, for text being typed.
+pub fn strip_controls(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -15,7 +20,7 @@ pub fn clean(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out.trim().to_string()
+    out
 }
 
 /// Like [`clean`], but keeps line breaks.

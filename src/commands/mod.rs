@@ -2,3 +2,6 @@
 
 pub mod agenda;
 pub mod check;
+pub mod follow;
+pub mod minutes;
+pub mod run;

@@ -94,17 +94,26 @@ pub fn create(root: &Path, agenda: &Agenda, date: NaiveDate) -> io::Result<(Path
     unreachable!("the loop above returns or errors")
 }
 
+/// Reads a session folder's agenda.
+pub fn load_agenda(dir: &Path) -> Result<Agenda, String> {
+    if !dir.is_dir() {
+        return Err(format!("{}: no such session folder", dir.display()));
+    }
+    let agenda_path = dir.join(AGENDA_FILE);
+    crate::agenda::load(&agenda_path, Some(crate::agenda::Format::Json))
+        .map(|i| i.agenda)
+        .map_err(|e| e.to_string())
+}
+
 /// Reads a session folder: its agenda and journal.
 pub fn load(dir: &Path) -> Result<Loaded, String> {
-    let agenda_path = dir.join(AGENDA_FILE);
-    let imported = crate::agenda::load(&agenda_path, Some(crate::agenda::Format::Json))
-        .map_err(|e| e.to_string())?;
+    let agenda = load_agenda(dir)?;
     let journal_path = dir.join(JOURNAL_FILE);
     let (records, report) =
         journal::read(&journal_path).map_err(|e| format!("{}: {e}", journal_path.display()))?;
     Ok(Loaded {
         dir: dir.to_path_buf(),
-        agenda: imported.agenda,
+        agenda,
         records,
         report,
     })
@@ -150,7 +159,8 @@ pub fn unfinished_of(root: &Path, agenda: &Agenda) -> Vec<PathBuf> {
         .filter(|d| !is_finished(d))
         .filter(|d| {
             crate::agenda::load(&d.join(AGENDA_FILE), Some(crate::agenda::Format::Json))
-                .map(|i| i.agenda.title == agenda.title && i.agenda.items == agenda.items)
+                // Compared as canonical JSON: source line numbers are not part of an agenda.
+                .map(|i| i.agenda.to_json() == agenda.to_json())
                 .unwrap_or(false)
         })
         .collect();

@@ -1,0 +1,17 @@
+//! The screens: keys become events, meeting state becomes frames. Nothing here is the truth;
+//! every view is drawn from a `Meeting` folded from the journal.
+
+pub mod app;
+pub mod bigtext;
+pub mod field;
+pub mod fmt;
+pub mod follow;
+pub mod form;
+pub mod help;
+pub mod keymap;
+pub mod live;
+pub mod projector;
+pub mod run;
+pub mod style;
+pub mod terminal;
+pub mod theme;

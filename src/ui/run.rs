@@ -1,0 +1,140 @@
+//! The live meeting's loop: wait for a key or the next visible second, update, draw if needed.
+
+use std::io;
+use std::time::Duration as StdDuration;
+
+use chrono::{Timelike, Utc};
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event as TermEvent};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Mode, View, is_press};
+use super::form::{frame, popup};
+use super::help::Help;
+use super::live::LiveView;
+use super::projector::ProjectorView;
+use super::style;
+use super::terminal::Tui;
+use crate::i18n::Key;
+use crate::session::state::Phase;
+use crate::session::{Clock, Time};
+
+/// Runs the meeting screen until the user finishes the meeting or a signal stops the program.
+pub fn run(app: &mut App, clock: &dyn Clock) -> io::Result<()> {
+    let mut tui = Tui::enter()?;
+    let mut shown: Option<Tick> = None;
+    let mut dirty = true;
+    while !app.quit && !tui.stop_requested() {
+        let now = whole_second(clock.now());
+        let tick = Tick::of(app, now);
+        if dirty || shown != Some(tick) {
+            tui.terminal.draw(|f| draw(f, app, now))?;
+            shown = Some(tick);
+            dirty = false;
+        }
+        if event::poll(until_next_tick(app, clock.now()))? {
+            dirty |= handle(app, event::read()?, clock);
+        }
+    }
+    Ok(())
+}
+
+/// Journal times are whole seconds; showing "now" the same way keeps elapsed and remaining
+/// adding up to the planned time on screen.
+fn whole_second(t: Time) -> Time {
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
+/// Applies one terminal event; returns whether the screen may have changed.
+fn handle(app: &mut App, ev: TermEvent, clock: &dyn Clock) -> bool {
+    match ev {
+        TermEvent::Key(key) if is_press(&key) => {
+            // A failed write is shown in the status line; the loop goes on.
+            let _ = app.on_key(key, clock.now());
+            true
+        }
+        TermEvent::Paste(text) => {
+            app.on_paste(&text);
+            true
+        }
+        TermEvent::Resize(..) => true,
+        _ => false,
+    }
+}
+
+/// What the clock shows: seconds while the meeting runs or pauses, minutes otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tick(i64);
+
+impl Tick {
+    fn of(app: &App, now: Time) -> Tick {
+        let secs = now.timestamp();
+        Tick(if ticks_every_second(app) {
+            secs
+        } else {
+            secs / 60
+        })
+    }
+}
+
+fn ticks_every_second(app: &App) -> bool {
+    // The header clock shows seconds at all times on the live screen.
+    app.view == View::Live || matches!(app.meeting().phase, Phase::Running | Phase::Paused)
+}
+
+/// Time until the displayed second (or minute) changes. Capped at a second so that a stop
+/// signal is noticed promptly; waking without a change draws nothing.
+fn until_next_tick(app: &App, now: Time) -> StdDuration {
+    let ms_into_second = u64::from(now.with_timezone(&Utc).nanosecond() / 1_000_000).min(999);
+    let ms = if ticks_every_second(app) {
+        1000 - ms_into_second
+    } else {
+        (60 - u64::from(now.second())) * 1000 - ms_into_second
+    };
+    StdDuration::from_millis(ms.clamp(1, 1000))
+}
+
+/// Draws the current view and any overlay.
+pub fn draw(f: &mut Frame, app: &App, now: Time) {
+    let area = f.area();
+    match app.view {
+        View::Live => f.render_widget(&LiveView { app, now }, area),
+        View::Projector => f.render_widget(
+            &ProjectorView {
+                meeting: app.meeting(),
+                now,
+                theme: &app.theme,
+                full: app.full,
+                lang: app.lang,
+                notice: app.status.as_deref(),
+            },
+            area,
+        ),
+    }
+    let buf = f.buffer_mut();
+    match &app.mode {
+        Mode::Normal => {}
+        Mode::Help => ratatui::widgets::Widget::render(&Help { lang: app.lang }, area, buf),
+        Mode::Menu(menu) => menu.render(area, buf),
+        Mode::Form(form) => form.render(area, buf),
+        Mode::ConfirmQuit => {
+            let key = if app.meeting().phase == Phase::NotStarted {
+                Key::ConfirmQuitUnstarted
+            } else {
+                Key::ConfirmQuit
+            };
+            confirm(area, buf, key.get(app.lang));
+        }
+        Mode::ConfirmDiscard(form) => {
+            form.render(area, buf);
+            confirm(area, buf, Key::ConfirmDiscard.get(app.lang));
+        }
+    }
+}
+
+fn confirm(area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, text: &str) {
+    let w = crate::textutil::width(text) as u16 + 4;
+    let rect = popup(area, w, 3);
+    let inner = frame(rect, buf, "?");
+    ratatui::widgets::Widget::render(Paragraph::new(text).style(style::warning()), inner, buf);
+}

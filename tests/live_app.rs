@@ -1,0 +1,365 @@
+//! The meeting screen driven by keys under a fake clock: what each key records, and how the
+//! screen looks (snapshots at 80x24 and 160x48).
+
+use chrono::NaiveTime;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use referent::agenda::{Agenda, Item};
+use referent::i18n::Lang;
+use referent::session::event::{Event, Outcome, Replan};
+use referent::session::recorder::Recorder;
+use referent::session::state::{EntryKind, Phase, Status};
+use referent::session::{Clock, FakeClock, journal};
+use referent::ui::app::{App, Mode, View};
+
+fn hm(h: u32, m: u32) -> Option<NaiveTime> {
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+fn agenda() -> Agenda {
+    let item = |n: &str, t: &str, s, e, rec: &[&str]| Item {
+        number: n.into(),
+        title: t.into(),
+        case_number: Some("85.02.02P35-25-19".into()),
+        start: s,
+        end: e,
+        minutes: None,
+        body: "Opfølgning på det fremadskridende arbejde.\n\n- Første punkt\n- Andet punkt".into(),
+        recommendation: rec.iter().map(|r| r.to_string()).collect(),
+        ..Default::default()
+    };
+    Agenda {
+        title: "Centerledermøde d. 14-03-2022".into(),
+        start: hm(13, 30),
+        participants: vec!["Helle".into(), "Rie".into(), "Marie".into(), "Eigil".into()],
+        referent: Some("Helle".into()),
+        items: vec![
+            item(
+                "1",
+                "Referat og referent",
+                hm(13, 30),
+                hm(13, 40),
+                &["at der findes en referent"],
+            ),
+            item(
+                "2",
+                "Eigil orienterer",
+                hm(13, 40),
+                hm(13, 50),
+                &["at Eigil orienterer centerledelsen"],
+            ),
+            item("3", "Kvalitetshåndbog", hm(13, 50), hm(14, 10), &[]),
+            item("4", "Eventuelt", hm(14, 10), hm(14, 20), &[]),
+        ],
+        ..Default::default()
+    }
+}
+
+struct Rig {
+    _dir: tempfile::TempDir,
+    clock: FakeClock,
+    app: App,
+}
+
+impl Rig {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = FakeClock::at("2022-03-14T13:32:00+01:00");
+        let rec = Recorder::create(dir.path(), agenda(), clock.now()).unwrap();
+        Rig {
+            _dir: dir,
+            clock,
+            app: App::new(rec, Lang::Da),
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.app
+            .on_key(KeyEvent::new(code, KeyModifiers::NONE), self.clock.now())
+            .unwrap();
+        self
+    }
+
+    fn keys(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn wait(&mut self, secs: i64) -> &mut Self {
+        self.clock.advance_secs(secs);
+        self
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| referent::ui::run::draw(f, &self.app, self.clock.now()))
+            .unwrap();
+        let buf = t.backend().buffer();
+        (0..h)
+            .map(|y| {
+                (0..w)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn journal_events(&self) -> Vec<Event> {
+        let (records, _) = journal::read(&self.app.rec.dir().join("journal.jsonl")).unwrap();
+        records.into_iter().map(|r| r.event).collect()
+    }
+}
+
+#[test]
+fn space_starts_then_pauses_and_resumes() {
+    let mut r = Rig::new();
+    r.keys("d");
+    assert!(r.app.status.as_deref().unwrap().contains("mellemrum"));
+    r.keys(" ");
+    assert_eq!(r.app.meeting().phase, Phase::Running);
+    r.wait(60).keys(" ");
+    assert_eq!(r.app.meeting().phase, Phase::Paused);
+    r.wait(60).keys(" ");
+    assert_eq!(r.app.meeting().phase, Phase::Running);
+    assert_eq!(
+        r.journal_events()[1..],
+        [Event::MeetingStarted, Event::Paused, Event::Resumed]
+    );
+}
+
+#[test]
+fn decision_outcome_action_note_are_journaled_before_shown() {
+    let mut r = Rig::new();
+    r.keys(" d")
+        .keys("Helle er referent æøå 🙂")
+        .key(KeyCode::Enter);
+    r.keys("r1").key(KeyCode::Enter);
+    r.keys("a").keys("Send referat");
+    r.key(KeyCode::Tab)
+        .keys("Helle")
+        .key(KeyCode::Tab)
+        .keys("2022-03-21")
+        .key(KeyCode::Enter);
+    r.keys("c").keys("Kort drøftelse").key(KeyCode::Enter);
+    let entries = &r.app.meeting().items[0].entries;
+    assert_eq!(entries.len(), 4);
+    assert!(
+        matches!(&entries[0].kind, EntryKind::Decision { text } if text == "Helle er referent æøå 🙂")
+    );
+    assert!(
+        matches!(&entries[1].kind, EntryKind::Outcome { outcome: Outcome::Approved, text, .. } if text == "Indstillingen blev godkendt.")
+    );
+    assert!(
+        matches!(&entries[2].kind, EntryKind::Action { who, due: Some(_), .. } if who == "Helle")
+    );
+    // Everything on screen is in the journal on disk.
+    let events = r.journal_events();
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::Note { text, .. } if text == "Kort drøftelse"))
+    );
+}
+
+#[test]
+fn outcome_with_changes_keeps_edited_wording() {
+    let mut r = Rig::new();
+    r.keys(" r2").keys("frist rykkes");
+    r.key(KeyCode::Enter);
+    let (o, text) = r.app.meeting().items[0].outcome().unwrap();
+    assert_eq!(o, Outcome::ApprovedWithChanges);
+    assert_eq!(
+        text,
+        "Indstillingen blev godkendt med følgende ændringer: frist rykkes"
+    );
+}
+
+#[test]
+fn empty_text_and_bad_due_keep_the_form_open() {
+    let mut r = Rig::new();
+    r.keys(" d").key(KeyCode::Enter);
+    assert!(matches!(&r.app.mode, Mode::Form(f) if f.error.is_some()));
+    r.key(KeyCode::Esc);
+    assert_eq!(r.app.mode, Mode::Normal);
+    r.keys("a")
+        .keys("x")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .keys("hvornår?")
+        .key(KeyCode::Enter);
+    assert!(matches!(&r.app.mode, Mode::Form(f) if f.error.is_some()));
+    // Esc with typed text asks first; 'n' keeps the form.
+    r.key(KeyCode::Esc);
+    assert!(matches!(r.app.mode, Mode::ConfirmDiscard(_)));
+    r.keys("n");
+    assert!(matches!(r.app.mode, Mode::Form(_)));
+    r.key(KeyCode::Esc).keys("y");
+    assert_eq!(r.app.mode, Mode::Normal);
+    assert!(r.app.meeting().items[0].entries.is_empty());
+}
+
+#[test]
+fn navigation_skip_goto_and_undo() {
+    let mut r = Rig::new();
+    r.keys(" ").wait(300).keys("n");
+    assert_eq!(r.app.meeting().current, Some(1));
+    r.keys("s");
+    assert_eq!(r.app.meeting().items[1].status, Status::Skipped);
+    assert_eq!(r.app.meeting().current, Some(2));
+    r.keys("g").keys("4").key(KeyCode::Enter);
+    assert_eq!(r.app.meeting().current, Some(3));
+    r.keys("n");
+    assert!(r.app.status.as_deref().unwrap().contains("Sidste punkt"));
+    r.keys("p");
+    assert_eq!(r.app.meeting().current, Some(2));
+    r.keys("u");
+    assert_eq!(r.app.meeting().current, Some(3));
+    r.keys("g").keys("9").key(KeyCode::Enter);
+    assert!(matches!(&r.app.mode, Mode::Form(f) if f.error.is_some()));
+}
+
+#[test]
+fn edit_and_delete_selected_entry() {
+    let mut r = Rig::new();
+    r.keys(" d").keys("første").key(KeyCode::Enter);
+    r.keys("c").keys("anden").key(KeyCode::Enter);
+    r.key(KeyCode::Up).key(KeyCode::Up).keys("e");
+    r.key(KeyCode::End).keys(" rettet").key(KeyCode::Enter);
+    let entries = &r.app.meeting().items[0].entries;
+    assert!(matches!(&entries[0].kind, EntryKind::Decision { text } if text == "første rettet"));
+    r.key(KeyCode::Down).keys("x");
+    assert_eq!(r.app.meeting().items[0].entries.len(), 1);
+    r.keys("u");
+    assert_eq!(r.app.meeting().items[0].entries.len(), 2);
+}
+
+#[test]
+fn vote_attendance_inhabil_and_late_arrival() {
+    let mut r = Rig::new();
+    r.keys(" o")
+        .key(KeyCode::Backspace)
+        .keys("3")
+        .key(KeyCode::Tab);
+    r.key(KeyCode::Backspace).keys("1").key(KeyCode::Enter);
+    assert!(matches!(
+        r.app.meeting().items[0].entries[0].kind,
+        EntryKind::Vote {
+            votes_for: 3,
+            against: 1,
+            abstain: 0
+        }
+    ));
+    r.keys("A2").keys("5");
+    assert!(
+        matches!(&r.app.meeting().items[0].entries[1].kind, EntryKind::Inhabil { name } if name == "Rie")
+    );
+    r.keys("A4").keys("4");
+    assert!(!r.app.meeting().people[3].present);
+    r.keys("A5").keys("Ole").key(KeyCode::Enter);
+    let ole = r
+        .app
+        .meeting()
+        .people
+        .iter()
+        .find(|p| p.name == "Ole")
+        .unwrap();
+    assert!(ole.present && ole.movements.len() == 1);
+}
+
+#[test]
+fn replan_menu_records_the_choice() {
+    let mut r = Rig::new();
+    r.keys(" ").wait(900).keys("R3").keys("2");
+    assert_eq!(r.app.meeting().items[2].status, Status::Deferred);
+    r.keys("R2");
+    let events = r.journal_events();
+    assert!(events.contains(&Event::Replan {
+        plan: Replan::Defer { item: 2 }
+    }));
+    assert!(events.contains(&Event::Replan {
+        plan: Replan::PushBack
+    }));
+}
+
+#[test]
+fn quit_asks_and_ends_the_meeting() {
+    let mut r = Rig::new();
+    r.keys(" q").keys("n");
+    assert!(!r.app.quit);
+    r.keys("q").keys("y");
+    assert!(r.app.quit);
+    assert_eq!(r.app.meeting().phase, Phase::Ended);
+    assert_eq!(r.journal_events().last(), Some(&Event::MeetingEnded));
+}
+
+#[test]
+fn v_toggles_projector_and_keys_keep_working() {
+    let mut r = Rig::new();
+    r.keys("v");
+    assert_eq!(r.app.view, View::Projector);
+    r.keys(" n");
+    assert_eq!(r.app.meeting().current, Some(1));
+    let screen = r.screen(120, 40);
+    assert!(screen.contains("Eigil orienterer"), "{screen}");
+    assert!(
+        !screen.contains("Dagsorden"),
+        "the projector shows no minute-taker panes:\n{screen}"
+    );
+    r.keys("v");
+    assert_eq!(r.app.view, View::Live);
+}
+
+fn busy_meeting() -> Rig {
+    let mut r = Rig::new();
+    r.keys(" ").wait(8 * 60 + 10).keys("n").wait(30);
+    r.keys("d")
+        .keys("Eigil orienterede om netværk for inkluderende fællesskaber")
+        .key(KeyCode::Enter);
+    r.keys("a").keys("Indkald til møde om dialogaftaler");
+    r.key(KeyCode::Tab)
+        .keys("Eigil")
+        .key(KeyCode::Tab)
+        .keys("2022-03-21")
+        .key(KeyCode::Enter);
+    r.keys("r5").key(KeyCode::Enter);
+    r.wait(11 * 60);
+    r
+}
+
+#[test]
+fn snapshot_80x24_overrun() {
+    let r = busy_meeting();
+    insta::assert_snapshot!(r.screen(80, 24));
+}
+
+#[test]
+fn snapshot_160x48() {
+    let r = busy_meeting();
+    insta::assert_snapshot!(r.screen(160, 48));
+}
+
+#[test]
+fn snapshot_before_start_and_help() {
+    let mut r = Rig::new();
+    insta::assert_snapshot!("before_start", r.screen(80, 24));
+    r.keys("?");
+    insta::assert_snapshot!("help", r.screen(80, 30));
+}
+
+#[test]
+fn any_size_renders_without_panic() {
+    let mut r = busy_meeting();
+    assert!(r.screen(20, 5).contains("Vinduet"));
+    r.keys("a");
+    for w in [1u16, 5, 20, 39, 40, 41, 80, 200] {
+        for h in [1u16, 3, 5, 9, 10, 24, 60] {
+            r.screen(w, h);
+        }
+    }
+}

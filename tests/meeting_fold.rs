@@ -1,0 +1,280 @@
+//! The meeting fold under a fake clock: elapsed, overrun, pause, drift, projected end, undo, replan.
+
+use chrono::{Duration, NaiveTime};
+use referent::agenda::{Agenda, Item};
+use referent::session::event::{Event, Outcome, Record, Replan};
+use referent::session::state::{Meeting, Phase, Status, round_minutes};
+use referent::session::{Clock, FakeClock, Time};
+
+fn hm(h: u32, m: u32) -> Option<NaiveTime> {
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+/// Three items: 13:30-13:40, 13:40-13:50, a break, 14:00-14:20.
+fn agenda() -> Agenda {
+    let item = |n: &str, s, e| Item {
+        number: n.into(),
+        title: format!("Punkt {n}"),
+        start: s,
+        end: e,
+        ..Default::default()
+    };
+    Agenda {
+        title: "Centerledermøde".into(),
+        start: hm(13, 30),
+        participants: vec!["Helle".into(), "Eigil".into()],
+        items: vec![
+            item("1", hm(13, 30), hm(13, 40)),
+            item("2", hm(13, 40), hm(13, 50)),
+            item("3", hm(14, 0), hm(14, 20)),
+        ],
+        ..Default::default()
+    }
+}
+
+/// Builds records as the app would, with a shared fake clock.
+struct Script {
+    clock: FakeClock,
+    records: Vec<Record>,
+}
+
+impl Script {
+    fn at(start: &str) -> Self {
+        Script {
+            clock: FakeClock::at(start),
+            records: vec![],
+        }
+    }
+    fn wait(&mut self, mins: i64, secs: i64) -> &mut Self {
+        self.clock
+            .advance(Duration::minutes(mins) + Duration::seconds(secs));
+        self
+    }
+    fn ev(&mut self, event: Event) -> &mut Self {
+        let seq = self.records.len() as u64 + 1;
+        self.records.push(Record {
+            seq,
+            at: self.clock.now(),
+            event,
+        });
+        self
+    }
+    fn now(&self) -> Time {
+        self.clock.now()
+    }
+    fn meeting(&self) -> Meeting {
+        Meeting::replay(agenda(), &self.records)
+    }
+}
+
+#[test]
+fn elapsed_remaining_and_overrun() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted).wait(4, 30);
+    let m = s.meeting();
+    assert_eq!(m.phase, Phase::Running);
+    assert_eq!(m.current, Some(0));
+    assert_eq!(m.item_elapsed(0, s.now()), Duration::seconds(270));
+    assert_eq!(m.item_remaining(0, s.now()), Some(Duration::seconds(330)));
+    s.wait(7, 0);
+    let m = s.meeting();
+    assert_eq!(m.item_remaining(0, s.now()), Some(Duration::seconds(-90)));
+    assert_eq!(m.drift(s.now()), Some(Duration::seconds(90)));
+}
+
+#[test]
+fn pause_counts_toward_no_item_but_toward_drift() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted)
+        .wait(2, 0)
+        .ev(Event::Paused)
+        .wait(5, 0);
+    let m = s.meeting();
+    assert_eq!(m.phase, Phase::Paused);
+    assert_eq!(m.item_elapsed(0, s.now()), Duration::minutes(2));
+    assert_eq!(m.pause_elapsed(s.now()), Some(Duration::minutes(5)));
+    assert_eq!(m.drift(s.now()), Some(Duration::minutes(5)));
+    s.ev(Event::Resumed).wait(1, 0);
+    let m = s.meeting();
+    assert_eq!(m.item_elapsed(0, s.now()), Duration::minutes(3));
+    assert_eq!(m.paused_total(s.now()), Duration::minutes(5));
+    assert_eq!(m.meeting_elapsed(s.now()), Duration::minutes(8));
+}
+
+#[test]
+fn started_five_late_caught_up_two_shows_plus_three() {
+    let mut s = Script::at("2022-03-14T13:35:00+01:00");
+    s.ev(Event::MeetingStarted);
+    assert_eq!(s.meeting().drift(s.now()), Some(Duration::minutes(5)));
+    // Item 1 takes 8 of its 10 minutes: two minutes caught up.
+    s.wait(8, 0).ev(Event::ItemStarted { item: 1 });
+    let m = s.meeting();
+    assert_eq!(m.items[0].status, Status::Done);
+    assert_eq!(m.current, Some(1));
+    assert_eq!(round_minutes(m.drift(s.now()).unwrap()), 3);
+    let planned_end = m.planned_end().unwrap();
+    assert_eq!(
+        planned_end.time(),
+        NaiveTime::from_hms_opt(14, 20, 0).unwrap()
+    );
+    assert_eq!(
+        m.projected_end(s.now()).unwrap().time(),
+        NaiveTime::from_hms_opt(14, 23, 0).unwrap()
+    );
+}
+
+#[test]
+fn skip_previous_and_end() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted)
+        .wait(1, 0)
+        .ev(Event::ItemSkipped { item: 0 })
+        .wait(2, 0)
+        .ev(Event::ItemStarted { item: 0 })
+        .wait(1, 0);
+    let m = s.meeting();
+    assert_eq!(m.current, Some(0));
+    assert_eq!(m.items[1].status, Status::Done);
+    assert_eq!(m.item_elapsed(0, s.now()), Duration::minutes(2));
+    s.ev(Event::MeetingEnded).wait(10, 0);
+    let m = s.meeting();
+    assert_eq!(m.phase, Phase::Ended);
+    assert_eq!(m.current, None);
+    assert_eq!(m.meeting_elapsed(s.now()), Duration::minutes(4));
+}
+
+#[test]
+fn undo_takes_back_latest_change_only() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted)
+        .ev(Event::Decision {
+            item: 0,
+            text: "Helle er referent".into(),
+        })
+        .ev(Event::Note {
+            item: 0,
+            text: "typo".into(),
+        })
+        .ev(Event::Undo);
+    let m = s.meeting();
+    assert_eq!(m.items[0].entries.len(), 1);
+    s.ev(Event::Undo).ev(Event::Undo);
+    let m = s.meeting();
+    assert!(m.items[0].entries.is_empty());
+    assert_eq!(m.phase, Phase::Running, "the start cannot be undone");
+}
+
+#[test]
+fn edit_and_delete_entries() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted)
+        .ev(Event::Outcome {
+            item: 0,
+            clause: None,
+            outcome: Outcome::Approved,
+            text: "Indstillingen blev godkendt.".into(),
+        })
+        .ev(Event::ActionAdded {
+            item: 0,
+            what: "Send referat".into(),
+            who: "Helle".into(),
+            due: None,
+        })
+        .ev(Event::EntryEdited {
+            entry: 3,
+            text: "Send referat ud".into(),
+            who: Some("Rie".into()),
+            due: chrono::NaiveDate::from_ymd_opt(2022, 3, 21),
+        })
+        .ev(Event::EntryDeleted { entry: 2 });
+    let m = s.meeting();
+    assert_eq!(m.items[0].entries.len(), 1);
+    assert!(m.items[0].outcome().is_none());
+    match &m.items[0].entries[0].kind {
+        referent::session::state::EntryKind::Action { what, who, due } => {
+            assert_eq!(what, "Send referat ud");
+            assert_eq!(who, "Rie");
+            assert!(due.is_some());
+        }
+        other => panic!("expected an action, got {other:?}"),
+    }
+}
+
+#[test]
+fn events_that_do_not_fit_are_ignored_not_fatal() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::Decision {
+        item: 0,
+        text: "before start is fine".into(),
+    })
+    .ev(Event::ItemStarted { item: 99 })
+    .ev(Event::Resumed);
+    let m = s.meeting();
+    assert_eq!(m.ignored, vec![2, 3]);
+    assert_eq!(m.items[0].entries.len(), 1);
+}
+
+#[test]
+fn push_back_moves_the_rest_and_clears_drift() {
+    let mut s = Script::at("2022-03-14T13:40:00+01:00");
+    s.ev(Event::MeetingStarted).wait(5, 0);
+    let before = s.meeting();
+    assert_eq!(before.drift(s.now()), Some(Duration::minutes(10)));
+    s.ev(Event::Replan {
+        plan: Replan::PushBack,
+    });
+    let m = s.meeting();
+    assert_eq!(m.drift(s.now()), Some(Duration::zero()));
+    assert_eq!(
+        m.planned_end().unwrap().time(),
+        NaiveTime::from_hms_opt(14, 30, 0).unwrap()
+    );
+    assert_eq!(
+        m.original_end().unwrap().time(),
+        NaiveTime::from_hms_opt(14, 20, 0).unwrap()
+    );
+    assert_eq!(m.plan_changes.len(), 1);
+}
+
+#[test]
+fn compress_ends_on_the_planned_end_keeping_breaks() {
+    let mut s = Script::at("2022-03-14T13:40:00+01:00");
+    s.ev(Event::MeetingStarted).wait(5, 0).ev(Event::Replan {
+        plan: Replan::Compress,
+    });
+    let m = s.meeting();
+    let end = m.planned_end().unwrap().time();
+    assert_eq!(end, NaiveTime::from_hms_opt(14, 20, 0).unwrap());
+    // The 10-minute break between item 2 and 3 stays.
+    let (b, c) = (m.plan[1].unwrap(), m.plan[2].unwrap());
+    assert_eq!(c.start - b.end, Duration::minutes(10));
+    assert_eq!(round_minutes(m.drift(s.now()).unwrap()), 0);
+}
+
+#[test]
+fn defer_pulls_later_items_forward() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted).ev(Event::Replan {
+        plan: Replan::Defer { item: 1 },
+    });
+    let m = s.meeting();
+    assert_eq!(m.items[1].status, Status::Deferred);
+    assert_eq!(
+        m.plan[2].unwrap().start.time(),
+        NaiveTime::from_hms_opt(13, 50, 0).unwrap()
+    );
+    assert_eq!(m.next_pending(0), Some(2));
+}
+
+#[test]
+fn recovery_gap_counts_as_meeting_time() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted).wait(2, 0);
+    let down = s.now();
+    s.wait(3, 0)
+        .ev(Event::Recovered { down_since: down })
+        .wait(1, 0);
+    let m = s.meeting();
+    assert_eq!(m.interruptions.len(), 1);
+    assert_eq!(m.item_elapsed(0, s.now()), Duration::minutes(6));
+}

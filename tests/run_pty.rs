@@ -1,0 +1,229 @@
+//! The real binary in a pseudo-terminal: a whole meeting over the seed agenda, a `kill -9` in the
+//! middle and a resume, resizing, and a signal. Keys in, screen text out, files checked after.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::Pty;
+use referent::session::event::Event;
+use referent::session::journal;
+
+const SEED: &str = "sessions/centerledermoede-2022-03-14.txt";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(sessions: &Path, args: &[&str]) -> Pty {
+    let dir = sessions.to_str().unwrap();
+    let mut all = vec!["--sessions-dir", dir, "run"];
+    all.extend_from_slice(args);
+    Pty::spawn(&all, &repo(), &[], 100, 30)
+}
+
+fn only_session(sessions: &Path) -> PathBuf {
+    let dirs: Vec<PathBuf> = fs::read_dir(sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(dirs.len(), 1, "expected one session folder: {dirs:?}");
+    dirs[0].clone()
+}
+
+fn events(session: &Path) -> Vec<Event> {
+    let (records, _) = journal::read(&session.join("journal.jsonl")).unwrap();
+    records.into_iter().map(|r| r.event).collect()
+}
+
+/// Records a decision, an outcome and an action point on the current item.
+fn log_item(p: &mut Pty, decision: &str, action: &str) {
+    p.send("d");
+    p.wait_for("Beslutning");
+    p.type_text(decision);
+    p.send("\r");
+    p.wait_for("Gemt");
+    p.send("r");
+    p.wait_for("Godkendt med ændringer");
+    p.send("1");
+    p.wait_for("Indstillingen blev godkendt.");
+    p.send("\r");
+    p.send("a");
+    p.wait_for("Ansvarlig");
+    p.type_text(action);
+    p.send("\tHelle\t+7d\r");
+    p.wait_for(&format!("→ {action}"));
+}
+
+#[test]
+fn whole_meeting_with_kill_9_and_resume() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sessions = tmp.path();
+    let mut p = run(sessions, &[SEED]);
+    p.wait_for("Tryk mellemrum");
+    p.send(" ");
+    p.wait_for("KØRER");
+    p.wait_for("Punkt 1: Referat og referent");
+    log_item(&mut p, "Helle er referent æøå", "Udsend referat");
+    p.send("n");
+    p.wait_for("Punkt 2: Eigil orienterer");
+    p.send("c");
+    p.wait_for("Noter");
+    p.type_text("Netværk for inkluderende fællesskaber");
+    p.send("\r");
+    p.wait_for("✎ Netværk");
+
+    // Power cut: everything shown as saved must come back.
+    p.kill_9();
+    let session = only_session(sessions);
+    assert!(
+        events(&session)
+            .iter()
+            .any(|e| matches!(e, Event::Note { .. }))
+    );
+
+    let mut p = run(sessions, &["--resume"]);
+    p.wait_for("Genoptaget");
+    p.wait_for("Punkt 2: Eigil orienterer");
+    p.wait_for("✎ Netværk");
+    p.send("p");
+    p.wait_for("Helle er referent æøå");
+    p.wait_for("→ Udsend referat");
+    p.send("g");
+    p.wait_for("Gå til punkt");
+    p.send("7\r");
+    p.wait_for("Punkt 7: Samarbejde med de frivillige");
+    log_item(
+        &mut p,
+        "Spillereglerne drøftes i næste møde",
+        "Læs spillereglerne",
+    );
+    p.send("s");
+    p.wait_for("Punkt 8: Eventuelt");
+    p.send("q");
+    p.wait_for("(y/n)");
+    p.send("y");
+    assert_eq!(p.wait_exit(), 0);
+    p.wait_for("Referatet er skrevet");
+
+    let evs = events(&session);
+    assert!(evs.iter().any(|e| matches!(e, Event::Recovered { .. })));
+    assert_eq!(evs.last(), Some(&Event::MeetingEnded));
+    let md = fs::read_to_string(session.join("minutes.md")).unwrap();
+    for text in [
+        "Helle er referent æøå",
+        "Udsend referat",
+        "Netværk for inkluderende fællesskaber",
+        "Spillereglerne drøftes i næste møde",
+        "Indstillingen blev godkendt.",
+        "Ikke behandlet",
+    ] {
+        assert!(md.contains(text), "minutes.md lacks {text:?}:\n{md}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(session.join("minutes.json")).unwrap()).unwrap();
+    assert_eq!(json["items"].as_array().unwrap().len(), 8);
+    assert_eq!(json["items"][0]["actions"][0]["who"], "Helle");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for f in ["journal.jsonl", "minutes.md", "minutes.json", "agenda.json"] {
+            let mode = fs::metadata(session.join(f)).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "{f} must be readable by the user only");
+        }
+    }
+}
+
+#[test]
+fn built_in_example_runs_and_quitting_before_start_leaves_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut p = run(tmp.path(), &[]);
+    p.wait_for("Centerledermøde");
+    p.wait_for("Punkt 1: Referat og referent");
+    p.send("q");
+    p.wait_for("(y/n)");
+    p.send("y");
+    assert_eq!(p.wait_exit(), 0);
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn resize_down_to_tiny_and_back_never_breaks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut p = run(tmp.path(), &[SEED]);
+    p.wait_for("Tryk mellemrum");
+    p.send(" ");
+    p.wait_for("KØRER");
+    for (w, h) in [(20, 5), (10, 3), (80, 24), (1, 1), (160, 48)] {
+        p.resize(w, h);
+        p.send("?");
+        p.send("\x1b");
+    }
+    p.resize(20, 5);
+    p.wait_for("Vinduet");
+    p.resize(100, 30);
+    p.wait_for("Punkt 1");
+    p.send("q");
+    p.wait_for("(y/n)");
+    p.send("y");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_journal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut p = run(tmp.path(), &[SEED]);
+    p.wait_for("Tryk mellemrum");
+    p.send(" ");
+    p.wait_for("KØRER");
+    let pid = p.child.process_id().unwrap();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    p.wait_exit();
+    let raw = String::from_utf8_lossy(&p.raw_output()).into_owned();
+    // Left the alternate screen and showed the cursor again.
+    assert!(raw.contains("\x1b[?1049l"), "alternate screen not left");
+    let session = only_session(tmp.path());
+    assert!(events(&session).contains(&Event::MeetingStarted));
+}
+
+#[test]
+fn offers_to_resume_an_unfinished_session_of_the_same_agenda() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut p = run(tmp.path(), &[SEED]);
+    p.wait_for("Tryk mellemrum");
+    p.send(" ");
+    p.wait_for("KØRER");
+    p.send("n");
+    p.wait_for("Punkt 2: Eigil");
+    p.kill_9();
+    let mut p = run(tmp.path(), &[SEED]);
+    p.wait_for("Resume it? [Y/n]");
+    p.send("\r");
+    p.wait_for("Punkt 2: Eigil");
+    p.wait_for("Genoptaget");
+}
+
+#[test]
+fn agenda_text_cannot_drive_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let agenda = tmp.path().join("evil.md");
+    fs::write(
+        &agenda,
+        "# Møde \u{1b}]0;pwned\u{7}\n\nDato: 2022-03-14\n\n## 1. Titel \u{1b}[2J\u{1b}[31mrød (10 min)\n\nTekst \u{1b}[?1049l her\n",
+    )
+    .unwrap();
+    let sessions = tmp.path().join("s");
+    let mut p = run(&sessions, &[agenda.to_str().unwrap()]);
+    p.wait_for("Titel rød");
+    let raw = String::from_utf8_lossy(&p.raw_output()).into_owned();
+    assert!(!raw.contains("pwned"));
+    assert!(!raw.contains("\u{1b}[2J\u{1b}[31mrød"));
+    p.send("q");
+    p.wait_for("(y/n)");
+    p.send("y");
+    p.wait_exit();
+}
