@@ -31,6 +31,10 @@ pub enum Command {
     Agenda(commands::agenda::Args),
     /// Run a meeting live: timer, decisions, action points; minutes when it ends
     Run(commands::run::Args),
+    /// Write a session's minutes again from its journal (also for an unfinished session)
+    Minutes(commands::minutes::Args),
+    /// Show the projector view of a running session, read-only (q quits, f toggles the agenda)
+    Follow(commands::follow::Args),
     /// List action points from all sessions: open, done or overdue
     Actions(commands::actions::Args),
     /// Draft the next meeting's agenda (Markdown) from a session: standing items, carried-over
@@ -45,6 +49,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => commands::check::run(args),
         Command::Agenda(args) => commands::agenda::run(args, sessions_dir),
         Command::Run(args) => commands::run::run(args, sessions_dir),
+        Command::Minutes(args) => commands::minutes::run(args, sessions_dir),
+        Command::Follow(args) => commands::follow::run(args, sessions_dir),
         Command::Actions(args) => commands::actions::run(args, sessions_dir),
         Command::NextAgenda(args) => commands::next_agenda::run(args, sessions_dir),
     }

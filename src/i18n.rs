@@ -107,7 +107,7 @@ strings! {
     WordingNoted => "Orienteringen blev taget til efterretning.", "Saken ble tatt til orientering.", "The information was noted.";
     // Item states.
     StatusPending => "Afventer", "Venter", "Pending";
-    StatusCurrent => "Igang", "Pågår", "Current";
+    StatusCurrent => "I gang", "Pågår", "Current";
     StatusDone => "Behandlet", "Behandlet", "Done";
     StatusSkipped => "Ikke behandlet", "Ikke behandlet", "Skipped";
     StatusDeferred => "Udsat", "Utsatt", "Deferred";
@@ -121,6 +121,9 @@ strings! {
     Decision => "Beslutning", "Vedtak", "Decision";
     Attachments => "Bilag", "Vedlegg", "Attachments";
     Date => "Dato", "Dato", "Date";
+    MeetingStart => "Start", "Start", "Start";
+    MeetingEnd => "Slut", "Slutt", "End";
+    Language => "Sprog", "Språk", "Language";
     Time => "Tid", "Tid", "Time";
     Place => "Sted", "Sted", "Place";
     Chair => "Mødeleder", "Møteleder", "Chair";
@@ -208,6 +211,76 @@ strings! {
     NoFollowUps => "Ingen åbne handlinger fra tidligere møder", "Ingen åpne oppfølgingspunkter fra tidligere møter", "No open action points from earlier meetings";
     MarkDone => "Udført", "Utført", "Done";
     NewDue => "Ny frist", "Ny frist", "New due date";
+    // Minutes: headings and sentences.
+    MeetingNotStarted => "Mødet er ikke startet.", "Møtet har ikke startet.", "The meeting has not started.";
+    MeetingNotFinished => "Mødet er ikke afsluttet. Referatet viser status kl.", "Møtet er ikke avsluttet. Referatet viser status kl.", "The meeting has not ended. These minutes show the state at";
+    LeftRoom => "forlod lokalet", "forlot rommet", "left the room";
+    CourseOfMeeting => "Mødets forløb", "Møtets forløp", "Course of the meeting";
+    InterruptionNote => "programmet var nede; tiden tæller som mødetid", "programmet var nede; tiden teller som møtetid", "the app was down; the time counts as meeting time";
+    ReplanCompress => "resten af mødet forkortet, så det slutter til tiden", "resten av møtet forkortet for å slutte i tide", "rest of the meeting shortened to end on time";
+    ReplanPushBack => "resten af mødet rykket", "resten av møtet flyttet", "rest of the meeting moved back";
+    ReplanDefer => "udsat til næste møde", "utsatt til neste møte", "deferred to the next meeting";
+    ExpectedEnd => "forventet slut", "forventet slutt", "expected end";
+    FollowUpsHeading => "Opfølgning på handlinger fra tidligere møder", "Oppfølging av tiltak fra tidligere møter", "Follow-up of earlier action points";
+    FollowUpDone => "udført", "utført", "done";
+    FollowUpMoved => "ny frist", "ny frist", "new due date";
+    // A long date: {weekday}, {day}, {month}, {year} are filled in.
+    DatePattern => "{weekday} den {day}. {month} {year}", "{weekday} {day}. {month} {year}", "{weekday} {day} {month} {year}";
+    Monday => "mandag", "mandag", "Monday";
+    Tuesday => "tirsdag", "tirsdag", "Tuesday";
+    Wednesday => "onsdag", "onsdag", "Wednesday";
+    Thursday => "torsdag", "torsdag", "Thursday";
+    Friday => "fredag", "fredag", "Friday";
+    Saturday => "lørdag", "lørdag", "Saturday";
+    Sunday => "søndag", "søndag", "Sunday";
+    January => "januar", "januar", "January";
+    February => "februar", "februar", "February";
+    March => "marts", "mars", "March";
+    April => "april", "april", "April";
+    May => "maj", "mai", "May";
+    June => "juni", "juni", "June";
+    July => "juli", "juli", "July";
+    August => "august", "august", "August";
+    September => "september", "september", "September";
+    October => "oktober", "oktober", "October";
+    November => "november", "november", "November";
+    December => "december", "desember", "December";
+    // Due dates typed in the action form.
+    DueHint => "Skriv fx 21/3, 21.3.2022, fredag, i morgen eller +7d.", "Skriv f.eks. 21/3, 21.3.2022, fredag, i morgen eller +7d.", "Write e.g. 21/3, 21.3.2022, friday, tomorrow or +7d.";
+    DueNoSuchDate => "Datoen findes ikke:", "Datoen finnes ikke:", "That date does not exist:";
+    DueTooFar => "Fristen ligger for langt ude:", "Fristen ligger for langt fram:", "That is too far ahead:";
+    DueUnknown => "Kan ikke læse fristen:", "Kan ikke lese fristen:", "Not a due date I can read:";
+    // The projector view and the follower.
+    PjRemaining => "tilbage", "igjen", "left";
+    PjElapsed => "brugt", "brukt", "elapsed";
+    Of => "af", "av", "of";
+    Next => "Næste", "Neste", "Next";
+    PjLastItem => "Sidste punkt", "Siste sak", "Last item";
+    Schedule => "Tidsplan", "Tidsplan", "Schedule";
+    Behind => "bagud", "på etterskudd", "behind";
+    Ahead => "foran", "foran", "ahead";
+    PjPlannedEnd => "planlagt", "planlagt", "planned";
+    PlannedStart => "Planlagt start", "Planlagt start", "Planned start";
+    PlannedEndFull => "Planlagt slut", "Planlagt slutt", "Planned end";
+    Replanned => "Planen er ændret", "Planen er endret", "Plan changed";
+    PjReplanCompress => "punkterne er komprimeret", "sakene er komprimert", "items compressed";
+    PjReplanPushBack => "resten er skubbet", "resten er skjøvet", "rest pushed back";
+    PjReplanDefer => "et punkt er udsat", "en sak er utsatt", "an item deferred";
+    NewEnd => "ny slut", "ny slutt", "new end";
+    PjNotStarted => "Mødet er ikke startet", "Møtet har ikke startet", "The meeting has not started";
+    BreakSoFar => "Pausen har varet", "Pausen har vart", "Break so far";
+    ResumesWith => "Derefter", "Deretter", "Then";
+    MeetingFinished => "Mødet er slut", "Møtet er slutt", "Meeting finished";
+    Started => "Startede", "Startet", "Started";
+    Ended => "Sluttede", "Sluttet", "Ended";
+    Duration => "Varighed", "Varighet", "Duration";
+    NoCurrentItem => "Intet punkt i gang", "Ingen sak pågår", "No item in progress";
+    WaitingForSession => "Venter på mødet", "Venter på møtet", "Waiting for session";
+    WaitingForAnySession => "Venter på et møde i", "Venter på et møte i", "Waiting for a session in";
+    JournalDeleted => "Journalen er slettet: viser sidste kendte tilstand", "Journalen er slettet: viser siste kjente tilstand", "The journal was deleted: showing the last state";
+    JournalReplaced => "Journalen blev udskiftet: læst forfra", "Journalen ble erstattet: lest på nytt", "The journal was replaced: read again from the start";
+    JournalUnreadable => "Kan ikke læse journalen", "Kan ikke lese journalen", "Cannot read the journal";
+    AgendaUnreadable => "Kan ikke læse dagsordenen", "Kan ikke lese sakslisten", "Cannot read the agenda";
     // Past meetings: the draft of the next agenda.
     OpenActionsItem => "Opfølgning på handlinger fra tidligere møder", "Oppfølgingspunkter fra tidligere møter", "Follow-up of action points from earlier meetings";
     FromMeeting => "fra mødet", "fra møtet", "from the meeting on";

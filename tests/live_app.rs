@@ -305,6 +305,12 @@ fn v_toggles_projector_and_keys_keep_working() {
     assert_eq!(r.app.view, View::Projector);
     r.keys(" n");
     assert_eq!(r.app.meeting().current, Some(1));
+    let screen = r.screen(120, 40);
+    assert!(screen.contains("Eigil orienterer"), "{screen}");
+    assert!(
+        !screen.contains("Dagsorden"),
+        "the projector shows no minute-taker panes:\n{screen}"
+    );
     r.keys("v");
     assert_eq!(r.app.view, View::Live);
 }

@@ -1,12 +1,141 @@
-//! Bytes to text: UTF-8 with or without BOM, else Windows-1252 (old Word exports).
+//! Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 (old Word
+//! exports). Line ends become `\n`. Binary files and documents that are not text are refused
+//! with a message that says what to do instead.
 
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.replace("\r\n", "\n")),
-        Err(_) => {
-            let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok(s.replace("\r\n", "\n"))
+/// A refusal: the 1-based line where the problem is, and what it is.
+pub type Refusal = (usize, String);
+
+pub fn decode(bytes: &[u8]) -> Result<String, Refusal> {
+    if let Some(hint) = known_binary(bytes) {
+        return Err((1, hint.to_string()));
+    }
+    let text = if let Some((enc, rest)) = utf16(bytes) {
+        enc.decode_without_bom_handling(rest).0.into_owned()
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
         }
+    };
+    if let Some(line) = binary_line(&text) {
+        return Err((
+            line,
+            "this looks like a binary file, not an agenda (it holds NUL or other control bytes)"
+                .into(),
+        ));
+    }
+    Ok(normalize_line_ends(&text))
+}
+
+/// Formats people try to pass instead of their text export.
+fn known_binary(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("this is a PDF; export it as text first (for example with pdftotext -layout)")
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        Some(
+            "this is a zip file, perhaps a Word document (.docx); save it as plain text or Markdown first",
+        )
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        Some("this is an old Word document (.doc); save it as plain text or Markdown first")
+    } else if bytes.starts_with(b"{\\rtf") {
+        Some("this is an RTF document; save it as plain text or Markdown first")
+    } else {
+        None
+    }
+}
+
+/// UTF-16 with a BOM, or without one when the text is plainly Latin letters with a zero byte
+/// beside each (as some Windows tools save "Unicode text").
+fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &[u8])> {
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Some((encoding_rs::UTF_16LE, rest));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Some((encoding_rs::UTF_16BE, rest));
+    }
+    let sample = &bytes[..bytes.len().min(400)];
+    if sample.len() < 8 || sample.len() % 2 != 0 {
+        return None;
+    }
+    let zeros_at = |odd: usize| {
+        sample
+            .iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = sample.len() / 2;
+    if zeros_at(1) * 10 >= half * 9 && zeros_at(0) == 0 {
+        Some((encoding_rs::UTF_16LE, bytes))
+    } else if zeros_at(0) * 10 >= half * 9 && zeros_at(1) == 0 {
+        Some((encoding_rs::UTF_16BE, bytes))
+    } else {
+        None
+    }
+}
+
+/// When more than one character in twenty is a control character that text files do not hold
+/// (NUL and the like), the line of the first one. A few stray ones are left to the cleaning
+/// that every text field gets.
+fn binary_line(text: &str) -> Option<usize> {
+    let line_of = |i: usize| text[..i].matches('\n').count() + 1;
+    let mut controls = 0usize;
+    let mut first = None;
+    let mut total = 0usize;
+    for (i, c) in text.char_indices() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}') {
+            controls += 1;
+            first.get_or_insert(i);
+        }
+    }
+    (controls * 20 > total).then(|| first.map_or(1, line_of))
+}
+
+/// CRLF and lone CR (old Mac exports) become LF.
+fn normalize_line_ends(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_and_crlf() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb\rc").unwrap(), "a\nb\nc");
+    }
+
+    #[test]
+    fn windows_1252_is_decoded() {
+        assert_eq!(
+            decode(b"M\xF8dested: K\xF8benhavn \x96 sal").unwrap(),
+            "Mødested: København – sal"
+        );
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        assert_eq!(decode(b"\xFF\xFEa\x00\xF8\x00").unwrap(), "aø");
+        assert_eq!(
+            decode(b"P\x00u\x00n\x00k\x00t\x00 \x001\x00").unwrap(),
+            "Punkt 1"
+        );
+    }
+
+    #[test]
+    fn binary_is_refused_with_a_line() {
+        let (line, msg) = decode(b"line one\nline two\n\x00\x01\x02\x03\x04").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(msg.contains("binary"));
+        assert!(decode(b"%PDF-1.7 ...").unwrap_err().1.contains("PDF"));
     }
 }

@@ -1,10 +1,44 @@
-//! The canonical JSON form.
+//! The canonical JSON form: what `referent agenda --json` prints and sessions store.
 use super::{Agenda, Imported};
 
+/// Reads the canonical JSON. An error gives the 1-based line and a message without serde's
+/// "at line X column Y" tail (the caller puts the line in front, `FILE:LINE:`).
 pub fn parse(text: &str) -> Result<Imported, (usize, String)> {
-    let agenda: Agenda = serde_json::from_str(text).map_err(|e| (e.line(), e.to_string()))?;
+    let agenda: Agenda = serde_json::from_str(text).map_err(|e| {
+        let full = e.to_string();
+        let message = full
+            .rsplit_once(" at line ")
+            .map_or(full.as_str(), |(m, _)| m)
+            .to_string();
+        (
+            e.line().max(1),
+            format!("{message} (column {})", e.column()),
+        )
+    })?;
     Ok(Imported {
         agenda,
         warnings: vec![],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_error_names_the_line() {
+        let (line, msg) =
+            parse("{\n  \"title\": \"x\",\n  \"items\": [\n    {\"number\": 1,}\n  ]\n}")
+                .err()
+                .unwrap();
+        assert_eq!(line, 4);
+        assert!(!msg.contains("at line"), "{msg}");
+    }
+
+    #[test]
+    fn bad_time_is_an_error() {
+        let (line, msg) = parse("{\"start\": \"25:99\"}").err().unwrap();
+        assert_eq!(line, 1);
+        assert!(msg.contains("HH:MM"), "{msg}");
+    }
 }

@@ -1,6 +1,333 @@
-//! What `check` warns about.
-use super::{Agenda, Warning};
+//! What `check` warns about: what a chair would want to fix before the meeting starts.
+use std::collections::HashMap;
 
-pub fn lint(_agenda: &Agenda) -> Vec<Warning> {
-    vec![]
+use chrono::NaiveTime;
+
+use super::schedule::between;
+use super::{Agenda, Item, Warning};
+use crate::i18n::{Key, Lang};
+
+/// How warnings name an item: "Punkt 5", "Sak 12/22", or its title when it has no number.
+pub fn name(lang: Lang, item: &Item) -> String {
+    if !item.number.is_empty() {
+        format!("{} {}", Key::Item.get(lang), item.number)
+    } else if !item.title.is_empty() {
+        format!("«{}»", item.title)
+    } else {
+        "an item without number or title".to_string()
+    }
+}
+
+pub fn lint(a: &Agenda) -> Vec<Warning> {
+    let mut w = Vec::new();
+    untimed(a, &mut w);
+    titles(a, &mut w);
+    numbers(a, &mut w);
+    overlaps(a, &mut w);
+    gaps(a, &mut w);
+    meeting_bounds(a, &mut w);
+    w.sort_by_key(|x| x.line);
+    w
+}
+
+fn hhmm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn untimed(a: &Agenda, w: &mut Vec<Warning>) {
+    let timed = |i: &Item| i.start.is_some() || i.minutes.is_some();
+    if !a.items.is_empty() && !a.items.iter().any(timed) {
+        w.push(Warning::new(None, "no item has a planned time"));
+        return;
+    }
+    for item in a.items.iter().filter(|i| !timed(i)) {
+        let what = if item.recommendation.is_empty() {
+            "has no planned time"
+        } else {
+            "has a recommendation but no planned time"
+        };
+        w.push(Warning::new(
+            item.line,
+            format!("{} {what}", name(a.language, item)),
+        ));
+    }
+}
+
+fn titles(a: &Agenda, w: &mut Vec<Warning>) {
+    for item in a.items.iter().filter(|i| i.title.trim().is_empty()) {
+        w.push(Warning::new(
+            item.line,
+            format!("{} has no title", name(a.language, item)),
+        ));
+    }
+}
+
+/// `3` -> (3, ""), `12/22` -> (12, "/22"), `3a` -> None (sub-items don't break the sequence).
+fn sequence_key(number: &str) -> Option<(u32, &str)> {
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let major = number[..digits].parse().ok()?;
+    let rest = &number[digits..];
+    (rest.is_empty() || rest.starts_with('/')).then_some((major, rest))
+}
+
+fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
+    let lang = a.language;
+    let mut seen: HashMap<&str, &Item> = HashMap::new();
+    let numbered = a.items.iter().filter(|i| !i.number.is_empty()).count();
+    let mut prev: Option<(u32, &str)> = None;
+    for item in &a.items {
+        if item.number.is_empty() {
+            if numbered > 0 {
+                w.push(Warning::new(
+                    item.line,
+                    format!("{} has no number", name(lang, item)),
+                ));
+            }
+            continue;
+        }
+        if let Some(first) = seen.get(item.number.as_str()) {
+            let at = first
+                .line
+                .map(|l| format!(" (also at line {l})"))
+                .unwrap_or_default();
+            w.push(Warning::new(
+                item.line,
+                format!("the number {} is used twice{at}", item.number),
+            ));
+        } else {
+            seen.insert(&item.number, item);
+        }
+        let Some(key) = sequence_key(&item.number) else {
+            continue;
+        };
+        if let Some((p, suffix)) = prev
+            && suffix == key.1
+            && key.0 > p + 1
+        {
+            let word = Key::Item.get(lang);
+            let missing = if key.0 == p + 2 {
+                format!("{word} {}{suffix} is missing", p + 1)
+            } else {
+                format!(
+                    "{word} {}{suffix} to {}{suffix} are missing",
+                    p + 1,
+                    key.0 - 1
+                )
+            };
+            w.push(Warning::new(
+                item.line,
+                format!(
+                    "{missing}: the numbers go from {p}{suffix} to {}",
+                    item.number
+                ),
+            ));
+        }
+        prev = Some(key);
+    }
+}
+
+fn overlaps(a: &Agenda, w: &mut Vec<Warning>) {
+    let lang = a.language;
+    let mut prev: Option<&Item> = None;
+    for item in a.items.iter().filter(|i| i.start.is_some()) {
+        if let Some(p) = prev
+            && let (Some(p_end), Some(start)) = (p.end, item.start)
+            && start < p_end
+        {
+            let overlap = between(start, p_end)
+                .map(|m| format!(" ({m} min overlap)"))
+                .unwrap_or_default();
+            w.push(Warning::new(
+                item.line,
+                format!(
+                    "{} starts {} while {} ends {}{overlap}",
+                    name(lang, item),
+                    hhmm(start),
+                    name(lang, p),
+                    hhmm(p_end)
+                ),
+            ));
+        }
+        prev = Some(item);
+    }
+}
+
+/// Gaps the schedule found (breaks without a title): a break nobody announced.
+fn gaps(a: &Agenda, w: &mut Vec<Warning>) {
+    let lang = a.language;
+    for b in a.breaks.iter().filter(|b| b.title.is_empty()) {
+        let (Some(s), Some(e)) = (b.start, b.end) else {
+            continue;
+        };
+        let minutes = between(s, e).unwrap_or(0);
+        let next = a.items.get(b.after);
+        let before = b.after.checked_sub(1).and_then(|i| a.items.get(i));
+        let message = match (before, next) {
+            (Some(p), Some(n)) => format!(
+                "{minutes} min gap between {} (ends {}) and {} (starts {}): a break?",
+                name(lang, p),
+                hhmm(s),
+                name(lang, n),
+                hhmm(e)
+            ),
+            _ => format!(
+                "{minutes} min gap from {} to {}: a break?",
+                hhmm(s),
+                hhmm(e)
+            ),
+        };
+        w.push(Warning::new(next.and_then(|n| n.line), message));
+    }
+}
+
+/// The stated meeting start and end against the items' slots.
+fn meeting_bounds(a: &Agenda, w: &mut Vec<Warning>) {
+    let lang = a.language;
+    if let (Some(start), Some(first)) = (a.start, a.items.iter().find(|i| i.start.is_some())) {
+        let s = first.start.unwrap_or(start);
+        if s > start {
+            w.push(Warning::new(
+                first.line,
+                format!(
+                    "the meeting starts {} but {} starts {}",
+                    hhmm(start),
+                    name(lang, first),
+                    hhmm(s)
+                ),
+            ));
+        } else if s < start {
+            w.push(Warning::new(
+                first.line,
+                format!(
+                    "{} starts {}, before the meeting starts {}",
+                    name(lang, first),
+                    hhmm(s),
+                    hhmm(start)
+                ),
+            ));
+        }
+    }
+    let Some(end) = a.end else {
+        return;
+    };
+    let last = a
+        .items
+        .iter()
+        .filter_map(|i| i.end)
+        .chain(a.breaks.iter().filter_map(|b| b.end))
+        .max();
+    match last {
+        Some(l) if l < end => w.push(Warning::new(
+            None,
+            format!(
+                "the items end {} but the meeting is to end {} ({} min unplanned)",
+                hhmm(l),
+                hhmm(end),
+                between(l, end).unwrap_or(0)
+            ),
+        )),
+        Some(l) if l > end => w.push(Warning::new(
+            None,
+            format!(
+                "the items run to {}, {} min past the stated end {}",
+                hhmm(l),
+                between(end, l).unwrap_or(0),
+                hhmm(end)
+            ),
+        )),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(h: u32, m: u32) -> Option<NaiveTime> {
+        NaiveTime::from_hms_opt(h, m, 0)
+    }
+
+    fn item(n: &str, start: Option<NaiveTime>, end: Option<NaiveTime>) -> Item {
+        Item {
+            number: n.into(),
+            title: format!("Item {n}"),
+            start,
+            end,
+            line: Some(10),
+            ..Item::default()
+        }
+    }
+
+    fn messages(a: &Agenda) -> Vec<String> {
+        lint(a).into_iter().map(|w| w.message).collect()
+    }
+
+    #[test]
+    fn overlap_names_both_items_and_times() {
+        let a = Agenda {
+            items: vec![
+                item("4", t(14, 10), t(14, 25)),
+                item("5", t(14, 15), t(14, 45)),
+            ],
+            ..Agenda::default()
+        };
+        assert_eq!(
+            messages(&a),
+            ["Punkt 5 starts 14:15 while Punkt 4 ends 14:25 (10 min overlap)"]
+        );
+    }
+
+    #[test]
+    fn numbers_duplicate_and_missing() {
+        let a = Agenda {
+            items: vec![
+                item("1", t(9, 0), t(9, 10)),
+                item("1", t(9, 10), t(9, 20)),
+                item("4", t(9, 20), t(9, 30)),
+            ],
+            ..Agenda::default()
+        };
+        let m = messages(&a);
+        assert!(
+            m.iter()
+                .any(|x| x.starts_with("the number 1 is used twice")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter().any(|x| x.starts_with("Punkt 2 to 3 are missing")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn untimed_items_with_recommendations_and_empty_titles() {
+        let mut no_time = item("2", None, None);
+        no_time.recommendation = vec!["at X".into()];
+        let mut untitled = item("3", t(9, 0), t(9, 5));
+        untitled.title.clear();
+        let a = Agenda {
+            items: vec![item("1", t(8, 50), t(9, 0)), no_time, untitled],
+            ..Agenda::default()
+        };
+        let m = messages(&a);
+        assert!(
+            m.contains(&"Punkt 2 has a recommendation but no planned time".to_string()),
+            "{m:?}"
+        );
+        assert!(m.contains(&"Punkt 3 has no title".to_string()), "{m:?}");
+    }
+
+    #[test]
+    fn stated_end_against_the_slots() {
+        let a = Agenda {
+            start: t(9, 0),
+            end: t(10, 0),
+            items: vec![item("1", t(9, 0), t(9, 45))],
+            ..Agenda::default()
+        };
+        assert_eq!(
+            messages(&a),
+            ["the items end 09:45 but the meeting is to end 10:00 (15 min unplanned)"]
+        );
+    }
 }

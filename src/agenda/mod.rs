@@ -3,12 +3,16 @@
 //! `Agenda` is the canonical model; its JSON form (see [`Agenda::to_json`]) is what
 //! other commands and tests rely on, so the field names stay stable.
 
+mod build;
 pub mod decode;
 pub mod json;
+pub mod lines;
 pub mod lint;
 pub mod markdown;
 pub mod schedule;
 pub mod text;
+pub mod times;
+pub mod words;
 
 use std::fmt;
 use std::path::Path;
@@ -38,6 +42,23 @@ pub struct Agenda {
     /// The language the agenda is written in; labels in the minutes follow it.
     pub language: Lang,
     pub items: Vec<Item>,
+    /// Breaks in the programme: stated ones (`Frokost 12:00-12:45`) and the gaps between slots.
+    pub breaks: Vec<Break>,
+}
+
+/// A pause between items. A break with an empty title is a gap the schedule found, not one
+/// the document announced.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Break {
+    pub title: String,
+    #[serde(with = "hhmm_opt")]
+    pub start: Option<NaiveTime>,
+    #[serde(with = "hhmm_opt")]
+    pub end: Option<NaiveTime>,
+    pub minutes: Option<u32>,
+    /// How many items come before it.
+    pub after: usize,
 }
 
 /// One numbered item on the agenda.
@@ -123,6 +144,16 @@ impl Warning {
     }
 }
 
+impl Warning {
+    /// `FILE:LINE: warning: message`, or `FILE: warning: message` when no line is known.
+    pub fn display(&self, file: &str) -> String {
+        match self.line {
+            Some(line) => format!("{file}:{line}: warning: {}", self.message),
+            None => format!("{file}: warning: {}", self.message),
+        }
+    }
+}
+
 /// What an import gives: the agenda and what the reader noticed on the way.
 #[derive(Debug, Clone)]
 pub struct Imported {
@@ -148,7 +179,7 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Importe
         line,
         message,
     };
-    let text = decode::decode(bytes).map_err(|m| err(1, m))?;
+    let text = decode::decode(bytes).map_err(|(line, m)| err(line, m))?;
     if text.trim().is_empty() {
         return Err(err(1, "the file is empty".into()));
     }

@@ -156,6 +156,7 @@ fn compose(
         absent: vec![],
         language: lang,
         items,
+        breaks: vec![],
     }
 }
 

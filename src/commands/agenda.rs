@@ -1,7 +1,11 @@
+//! `referent agenda FILE [--json]`: the agenda as read, for people or as canonical JSON.
+
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::agenda::Format;
+use crate::agenda::{Agenda, Format, Item};
+use crate::i18n::Key;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,14 +20,119 @@ pub struct Args {
 }
 
 pub fn run(args: Args, _sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let name = args.file.display().to_string();
     match crate::agenda::load(&args.file, args.format) {
         Ok(imported) => {
-            println!("{}", imported.agenda.to_json());
+            // Warnings go to stderr so that stdout stays the agenda (or clean JSON).
+            for w in &imported.warnings {
+                eprintln!("{}", w.display(&name));
+            }
+            let text = if args.json {
+                imported.agenda.to_json() + "\n"
+            } else {
+                render(&imported.agenda)
+            };
+            super::check::write_stdout(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
             eprintln!("{e}");
-            Ok(ExitCode::from(2))
+            Ok(ExitCode::from(super::check::UNREADABLE))
+        }
+    }
+}
+
+/// The whole agenda as readable text, labelled in the agenda's language.
+pub fn render(a: &Agenda) -> String {
+    let lang = a.language;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", a.title);
+    let _ = writeln!(
+        out,
+        "{}\n",
+        "=".repeat(crate::textutil::width(&a.title).max(3))
+    );
+    let hhmm = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    let facts = [
+        (Key::Date, a.date.map(|d| d.format("%Y-%m-%d").to_string())),
+        (Key::MeetingStart, hhmm(a.start)),
+        (Key::MeetingEnd, hhmm(a.end)),
+        (Key::Place, a.place.clone()),
+        (Key::Chair, a.chair.clone()),
+        (Key::Referent, a.referent.clone()),
+        (
+            Key::Participants,
+            Some(a.participants.join(", ")).filter(|s| !s.is_empty()),
+        ),
+        (
+            Key::Absent,
+            Some(a.absent.join(", ")).filter(|s| !s.is_empty()),
+        ),
+    ];
+    for (key, value) in facts {
+        if let Some(v) = value {
+            let _ = writeln!(out, "{}: {v}", key.get(lang));
+        }
+    }
+    for (i, item) in a.items.iter().enumerate() {
+        for b in a
+            .breaks
+            .iter()
+            .filter(|b| b.after == i && !b.title.is_empty())
+        {
+            let when = match (hhmm(b.start), hhmm(b.end)) {
+                (Some(s), Some(e)) => format!(" {s}-{e}"),
+                _ => b.minutes.map(|m| format!(" ({m} min)")).unwrap_or_default(),
+            };
+            let _ = writeln!(out, "\n-- {}{when} --", b.title);
+        }
+        item_text(&mut out, item, a);
+    }
+    out
+}
+
+fn item_text(out: &mut String, item: &Item, a: &Agenda) {
+    let lang = a.language;
+    let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let when = match (item.start, item.end, item.planned_minutes()) {
+        (Some(s), Some(e), Some(m)) => format!("  {}-{} ({m} min)", hhmm(s), hhmm(e)),
+        (Some(s), _, _) => format!("  {}", hhmm(s)),
+        (None, _, Some(m)) => format!("  ({m} min)"),
+        _ => String::new(),
+    };
+    let head = if item.number.is_empty() {
+        item.title.clone()
+    } else {
+        format!("{} {}: {}", Key::Item.get(lang), item.number, item.title)
+    };
+    let _ = writeln!(out, "\n{head}{when}");
+    if let Some(cn) = &item.case_number {
+        let _ = writeln!(out, "  {}: {cn}", Key::CaseNumber.get(lang));
+    }
+    if !item.body.is_empty() {
+        out.push('\n');
+        for line in item.body.lines() {
+            let _ = writeln!(
+                out,
+                "{}",
+                if line.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {line}")
+                }
+            );
+        }
+    }
+    let lists = [
+        (Key::Recommendation, &item.recommendation),
+        (Key::Attachments, &item.attachments),
+    ];
+    for (key, list) in lists {
+        if !list.is_empty() {
+            let _ = writeln!(out, "\n  {}:", key.get(lang));
+            for entry in list {
+                let _ = writeln!(out, "  - {entry}");
+            }
         }
     }
 }

@@ -1,7 +1,13 @@
+//! `referent check FILE`: the plan as a table, and what a chair should fix before the meeting.
+
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::agenda::Format;
+use chrono::NaiveTime;
+
+use crate::agenda::{self, Agenda, Format, Warning};
+use crate::textutil::{truncate, width};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -12,15 +18,211 @@ pub struct Args {
     pub format: Option<Format>,
 }
 
+/// Exit code when the agenda could not be read.
+pub const UNREADABLE: u8 = 2;
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    match crate::agenda::load(&args.file, args.format) {
-        Ok(imported) => {
-            println!("{}", imported.agenda.title);
-            Ok(ExitCode::SUCCESS)
+    let name = args.file.display().to_string();
+    let (agenda, warnings) = match read(&args.file, args.format) {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("{message}");
+            return Ok(ExitCode::from(UNREADABLE));
         }
-        Err(e) => {
-            eprintln!("{e}");
-            Ok(ExitCode::from(2))
+    };
+    let mut out = plan(&agenda);
+    out.push('\n');
+    for w in &warnings {
+        let _ = writeln!(out, "{}", w.display(&name));
+    }
+    match warnings.len() {
+        0 => out.push_str("No warnings.\n"),
+        1 => out.push_str("1 warning.\n"),
+        n => {
+            let _ = writeln!(out, "{n} warnings.");
         }
+    }
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; a reader that went away (`referent check x | head`) is not an error.
+pub fn write_stdout(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Reads an agenda for `check`: the agenda and every warning (import, schedule, lint), or the
+/// `FILE:LINE: message` that says why it could not be read.
+pub fn read(
+    path: &std::path::Path,
+    format: Option<Format>,
+) -> Result<(Agenda, Vec<Warning>), String> {
+    let imported = agenda::load(path, format).map_err(|e| e.to_string())?;
+    if imported.agenda.items.is_empty() {
+        return Err(format!("{}:1: no agenda items found", path.display()));
+    }
+    let mut warnings = imported.warnings;
+    warnings.extend(agenda::lint::lint(&imported.agenda));
+    warnings.sort_by_key(|w| w.line);
+    Ok((imported.agenda, warnings))
+}
+
+fn hhmm(t: Option<NaiveTime>) -> String {
+    t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+}
+
+fn span(start: Option<NaiveTime>, end: Option<NaiveTime>) -> String {
+    match (start, end) {
+        (None, None) => String::new(),
+        _ => format!("{:>5}-{:<5}", hhmm(start), hhmm(end)),
+    }
+}
+
+/// The plan as text: a heading with the meeting's facts, then one row per item and break.
+pub fn plan(a: &Agenda) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        if a.title.is_empty() {
+            "(untitled agenda)"
+        } else {
+            &a.title
+        }
+    );
+    let facts: Vec<String> = [
+        a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        a.start.map(|s| match a.end {
+            Some(e) => format!("{}-{}", hhmm(Some(s)), hhmm(Some(e))),
+            None => hhmm(Some(s)),
+        }),
+        a.place.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !facts.is_empty() {
+        let _ = writeln!(out, "{}", facts.join(", "));
+    }
+    let lang = a.language;
+    use crate::i18n::Key;
+    for (key, value) in [
+        (Key::Chair, a.chair.clone().unwrap_or_default()),
+        (Key::Referent, a.referent.clone().unwrap_or_default()),
+        (Key::Participants, a.participants.join(", ")),
+        (Key::Absent, a.absent.join(", ")),
+    ] {
+        if !value.is_empty() {
+            let _ = writeln!(out, "{}: {value}", key.get(lang));
+        }
+    }
+    out.push('\n');
+    table(&mut out, a);
+    out
+}
+
+const TITLE_MAX: usize = 50;
+
+fn table(out: &mut String, a: &Agenda) {
+    let num_w = a
+        .items
+        .iter()
+        .map(|i| width(&i.number))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let title_w = a
+        .items
+        .iter()
+        .map(|i| width(&i.title))
+        .chain(a.breaks.iter().map(|b| width(&b.title).max(5)))
+        .max()
+        .unwrap_or(5)
+        .clamp(5, TITLE_MAX);
+    let row = |out: &mut String, num: &str, title: &str, time: &str, minutes: &str| {
+        let title = truncate(title, title_w);
+        let pad = title_w - width(&title);
+        let npad = num_w.saturating_sub(width(num));
+        let _ = writeln!(
+            out,
+            "  {}{num}  {title}{}  {time:<11}  {minutes:>4}",
+            " ".repeat(npad),
+            " ".repeat(pad)
+        );
+    };
+    row(out, "#", "Title", "Time", "Min");
+    let mut breaks = a.breaks.iter().peekable();
+    for (i, item) in a.items.iter().enumerate() {
+        while let Some(b) = breaks.next_if(|b| b.after <= i) {
+            break_row(out, b, &row);
+        }
+        let minutes = item
+            .planned_minutes()
+            .map(|m| m.to_string())
+            .unwrap_or_else(|| "-".into());
+        let time = span(item.start, item.end);
+        let time = if time.is_empty() {
+            "-".to_string()
+        } else {
+            time
+        };
+        row(out, &item.number, &item.title, &time, &minutes);
+    }
+    for b in breaks {
+        break_row(out, b, &row);
+    }
+    let total: u32 = a.items.iter().filter_map(|i| i.planned_minutes()).sum();
+    let first = a.items.iter().find_map(|i| i.start);
+    let last = a
+        .items
+        .iter()
+        .filter_map(|i| i.end)
+        .chain(a.breaks.iter().filter_map(|b| b.end))
+        .max();
+    let whole = span(first, last);
+    row(out, "", "Total", &whole, &total.to_string());
+}
+
+fn break_row(
+    out: &mut String,
+    b: &agenda::Break,
+    row: &impl Fn(&mut String, &str, &str, &str, &str),
+) {
+    let title = if b.title.is_empty() {
+        "(gap)"
+    } else {
+        b.title.as_str()
+    };
+    let minutes = b.minutes.map(|m| m.to_string()).unwrap_or_default();
+    row(out, "", title, &span(b.start, b.end), &minutes);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_lists_items_breaks_and_total() {
+        let imported = agenda::parse(
+            "x.md",
+            "# Temadag\n\nDato: 2022-05-02\n\n## 1. Velkomst (09:00-09:15)\n\n## 2. Oplæg (09:15-12:00)\n\n\
+              ## Frokost (12:00-12:45)\n\n## 3. Workshop (12:45-14:00)\n"
+                .as_bytes(),
+            None,
+        )
+        .unwrap();
+        let text = plan(&imported.agenda);
+        assert!(text.contains("2022-05-02, 09:00"), "{text}");
+        assert!(text.contains("  1  Velkomst  09:00-09:15     15"), "{text}");
+        assert!(text.contains("Frokost   12:00-12:45     45"), "{text}");
+        assert!(text.contains("Total     09:00-14:00    240"), "{text}");
     }
 }

@@ -3,5 +3,7 @@
 pub mod actions;
 pub mod agenda;
 pub mod check;
+pub mod follow;
+pub mod minutes;
 pub mod next_agenda;
 pub mod run;

@@ -12,6 +12,7 @@ use crate::session::recorder::Recorder;
 use crate::session::state::Phase;
 use crate::session::{Clock, SystemClock, store};
 use crate::ui::app::App;
+use crate::ui::theme::{Theme, ThemeName};
 
 /// The example meeting built into the binary, so `referent run` shows something at once.
 pub const EXAMPLE_NAME: &str = "centerledermoede-2022-03-14.txt";
@@ -33,6 +34,9 @@ pub struct Args {
     /// Language of screen and minutes [default: the agenda's]
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// Colours of the projector view (`v`); NO_COLOR turns colour off
+    #[arg(long, value_enum, default_value = "dark")]
+    pub theme: ThemeName,
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -45,6 +49,7 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     let lang = args.lang.unwrap_or(rec.meeting().agenda.language);
     let mut app = App::new(rec, lang);
     app.status = notice;
+    app.theme = Theme::from_env(args.theme);
     crate::ui::run::run(&mut app, &clock)?;
     finish(app, lang)
 }

@@ -134,7 +134,7 @@ pub struct Person {
 pub struct PlanChange {
     pub at: Time,
     pub replan: Replan,
-    /// The projected end just before the change, and the planned end after it.
+    /// The projected end just before the change and just after it.
     pub before_end: Option<Time>,
     pub after_end: Option<Time>,
 }
@@ -246,8 +246,9 @@ impl Meeting {
                 if self.current == Some(*item) {
                     self.current = None;
                 }
-                if *item + 1 < self.items.len() {
-                    self.open_item(*item + 1, at);
+                // The next item still to be treated: a deferred or done one stays as it is.
+                if let Some(next) = self.next_pending(*item) {
+                    self.open_item(next, at);
                 }
                 true
             }
@@ -501,7 +502,8 @@ impl Meeting {
                 at,
                 replan: replan.clone(),
                 before_end,
-                after_end: self.planned_end(),
+                // Projected, like `before_end`: a deferral does not make up for lateness so far.
+                after_end: self.projected_end(at),
             });
         }
         ok
@@ -768,5 +770,104 @@ pub fn round_minutes(d: Duration) -> i64 {
         (s + 30) / 60
     } else {
         -((-s + 30) / 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::Item;
+    use crate::session::clock::{Clock, FakeClock};
+
+    fn agenda(n: usize) -> Agenda {
+        Agenda {
+            title: "Møde".into(),
+            start: NaiveTime::from_hms_opt(13, 30, 0),
+            items: (1..=n)
+                .map(|i| Item {
+                    number: i.to_string(),
+                    title: format!("Sag {i}"),
+                    minutes: Some(10),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn replay(n: usize, events: Vec<(i64, Event)>) -> Meeting {
+        let clock = FakeClock::at("2022-03-14T13:30:00+01:00");
+        let start = clock.now();
+        let records: Vec<Record> = events
+            .into_iter()
+            .enumerate()
+            .map(|(i, (secs, event))| {
+                clock.set(start + Duration::seconds(secs));
+                Record {
+                    seq: i as u64 + 1,
+                    at: clock.now(),
+                    event,
+                }
+            })
+            .collect();
+        Meeting::replay(agenda(n), &records)
+    }
+
+    #[test]
+    fn skipping_opens_the_next_pending_item_not_a_deferred_one() {
+        let m = replay(
+            3,
+            vec![
+                (0, Event::MeetingStarted),
+                (
+                    60,
+                    Event::Replan {
+                        plan: Replan::Defer { item: 1 },
+                    },
+                ),
+                (120, Event::ItemSkipped { item: 0 }),
+            ],
+        );
+        assert_eq!(m.items[0].status, Status::Skipped);
+        assert_eq!(m.items[1].status, Status::Deferred);
+        assert_eq!(m.items[2].status, Status::Current);
+        assert_eq!(m.current, Some(2));
+    }
+
+    #[test]
+    fn skipping_the_last_item_leaves_none_current() {
+        let m = replay(
+            2,
+            vec![
+                (0, Event::MeetingStarted),
+                (60, Event::ItemStarted { item: 1 }),
+                (120, Event::ItemSkipped { item: 1 }),
+            ],
+        );
+        assert_eq!(m.items[0].status, Status::Done);
+        assert_eq!(m.items[1].status, Status::Skipped);
+        assert_eq!(m.current, None);
+    }
+
+    #[test]
+    fn a_plan_change_compares_expected_ends_before_and_after() {
+        // 5 minutes late on item 1 of three 10-minute items; deferring item 3 gains 10 minutes.
+        let m = replay(
+            3,
+            vec![
+                (0, Event::MeetingStarted),
+                (
+                    900,
+                    Event::Replan {
+                        plan: Replan::Defer { item: 2 },
+                    },
+                ),
+            ],
+        );
+        let change = &m.plan_changes[0];
+        let at =
+            |h: u32, min: u32| FakeClock::at(&format!("2022-03-14T{h:02}:{min:02}:00+01:00")).now();
+        assert_eq!(change.before_end, Some(at(14, 5)));
+        assert_eq!(change.after_end, Some(at(13, 55)), "still 5 minutes late");
     }
 }

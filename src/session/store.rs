@@ -159,7 +159,8 @@ pub fn unfinished_of(root: &Path, agenda: &Agenda) -> Vec<PathBuf> {
         .filter(|d| !is_finished(d))
         .filter(|d| {
             crate::agenda::load(&d.join(AGENDA_FILE), Some(crate::agenda::Format::Json))
-                .map(|i| i.agenda.title == agenda.title && i.agenda.items == agenda.items)
+                // Compared as canonical JSON: source line numbers are not part of an agenda.
+                .map(|i| i.agenda.to_json() == agenda.to_json())
                 .unwrap_or(false)
         })
         .collect();

@@ -83,6 +83,8 @@ pub struct App {
     pub past_actions: Vec<PastAction>,
     /// The projector view's fuller layout.
     pub full: bool,
+    /// Colours of the projector view.
+    pub theme: super::theme::Theme,
 }
 
 impl App {
@@ -98,6 +100,7 @@ impl App {
             quit: false,
             past_actions: vec![],
             full: false,
+            theme: super::theme::Theme::from_env(super::theme::ThemeName::Dark),
         }
     }
 
@@ -655,7 +658,7 @@ impl App {
                 item,
                 what: need_text(form.value(0))?,
                 who: form.value(1),
-                due: optional_due(&form.value(2), today)?,
+                due: optional_due(&form.value(2), today, self.lang)?,
             }],
             FormKind::Edit(id) => vec![Event::EntryEdited {
                 entry: *id,
@@ -667,7 +670,7 @@ impl App {
                 entry: *id,
                 text: need_text(form.value(0))?,
                 who: Some(form.value(1)),
-                due: optional_due(&form.value(2), today)?,
+                due: optional_due(&form.value(2), today, self.lang)?,
             }],
             FormKind::Vote => vec![self.vote_event(form, item)?],
             FormKind::EditVote(id) => vec![
@@ -682,7 +685,7 @@ impl App {
                 arrived: true,
             }],
             FormKind::NewDue(a) => {
-                let due = parse_due(&form.value(0), today)?;
+                let due = parse_due(&form.value(0), today, self.lang)?;
                 match self.past_actions.get(*a) {
                     Some(action) => vec![Event::ActionFollowUp {
                         session: action.session.clone(),
@@ -730,16 +733,16 @@ impl App {
     }
 }
 
-fn optional_due(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+fn optional_due(text: &str, today: NaiveDate, lang: Lang) -> Result<Option<NaiveDate>, String> {
     if text.trim().is_empty() {
         Ok(None)
     } else {
-        parse_due(text, today).map(Some)
+        parse_due(text, today, lang).map(Some)
     }
 }
 
-fn parse_due(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    crate::session::due::parse_due(text, today)
+fn parse_due(text: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
+    crate::session::due::parse_due_lang(text, today, lang)
 }
 
 /// Whether a key event is a press worth handling (not a release).

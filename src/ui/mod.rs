@@ -1,12 +1,17 @@
-//! The terminal screens: keys become events, meeting state becomes frames. No truth lives here.
+//! The screens: keys become events, meeting state becomes frames. Nothing here is the truth;
+//! every view is drawn from a `Meeting` folded from the journal.
 
 pub mod app;
+pub mod bigtext;
 pub mod field;
 pub mod fmt;
+pub mod follow;
 pub mod form;
 pub mod help;
 pub mod keymap;
 pub mod live;
+pub mod projector;
 pub mod run;
 pub mod style;
 pub mod terminal;
+pub mod theme;

@@ -12,6 +12,7 @@ use super::app::{App, Mode, View, is_press};
 use super::form::{frame, popup};
 use super::help::Help;
 use super::live::LiveView;
+use super::projector::ProjectorView;
 use super::style;
 use super::terminal::Tui;
 use crate::i18n::Key;
@@ -97,7 +98,18 @@ fn until_next_tick(app: &App, now: Time) -> StdDuration {
 pub fn draw(f: &mut Frame, app: &App, now: Time) {
     let area = f.area();
     match app.view {
-        View::Live | View::Projector => f.render_widget(&LiveView { app, now }, area),
+        View::Live => f.render_widget(&LiveView { app, now }, area),
+        View::Projector => f.render_widget(
+            &ProjectorView {
+                meeting: app.meeting(),
+                now,
+                theme: &app.theme,
+                full: app.full,
+                lang: app.lang,
+                notice: app.status.as_deref(),
+            },
+            area,
+        ),
     }
     let buf = f.buffer_mut();
     match &app.mode {

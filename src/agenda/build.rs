@@ -1,0 +1,636 @@
+//! Assembling an agenda from classified lines, shared by the plain-text and Markdown importers.
+//!
+//! The importers decide what each line is ([`Line`]); the builder decides where it goes: meeting
+//! metadata, an item's slot, its body, its recommendation clauses or its attachments.
+
+use super::lines::{Heading, Line};
+use super::times::{self, Slot};
+use super::words::{Meta, Section};
+use super::{Agenda, Break, Item, Warning};
+use crate::i18n::Lang;
+
+/// Where the lines being read go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Body,
+    Recommendation,
+    Decision,
+    Attachments,
+    /// The lines after `Mødedeltagere:` with nothing after the colon.
+    Value(Meta),
+}
+
+/// An item being read.
+#[derive(Debug, Default)]
+struct Draft {
+    item: Item,
+    slot: Slot,
+    body: Vec<String>,
+    clauses: Vec<String>,
+    /// The next recommendation line starts a new clause (after a blank line or a heading).
+    new_clause: bool,
+    /// `Det indstilles, at` with the clauses on the lines after: each clause gets the "at".
+    at_list: bool,
+    /// A `Beslutning:` heading, written into the body only if something follows it.
+    pending_decision: Option<String>,
+}
+
+/// Builds an [`Agenda`] line by line.
+pub struct Builder {
+    agenda: Agenda,
+    draft: Option<Draft>,
+    mode: Mode,
+    /// The mode to go back to after a metadata value.
+    before_value: Mode,
+    value_taken: bool,
+    title_pending: bool,
+    /// The title came from a `DAGSORDEN …` line (or Markdown `#`), not just the first line.
+    title_from_keyword: bool,
+    header_slot: Slot,
+    language_set: bool,
+    pub warnings: Vec<Warning>,
+}
+
+impl Builder {
+    pub fn new() -> Self {
+        Builder {
+            agenda: Agenda::default(),
+            draft: None,
+            mode: Mode::Body,
+            before_value: Mode::Body,
+            value_taken: false,
+            title_pending: false,
+            title_from_keyword: false,
+            header_slot: Slot::default(),
+            language_set: false,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Sets the meeting title (Markdown `# Title`).
+    pub fn title(&mut self, title: &str) {
+        if self.agenda.title.is_empty() {
+            self.agenda.title = title.trim().to_string();
+            self.title_from_keyword = true;
+        }
+    }
+
+    pub fn title_missing(&self) -> bool {
+        self.agenda.title.is_empty()
+    }
+
+    /// Feeds one line; `n` is its 1-based number in the source.
+    pub fn line(&mut self, n: usize, line: Line<'_>) {
+        if let Mode::Value(meta) = self.mode
+            && self.value_line(meta, &line)
+        {
+            return;
+        }
+        match line {
+            Line::Heading(h) => self.heading(n, h),
+            Line::Break { title, slot } => self.add_break(title, slot),
+            other if self.draft.is_none() => self.header(other),
+            other => self.item_line(n, other),
+        }
+    }
+
+    /// Takes the value of a metadata line given on the lines after it. Returns false when the
+    /// line is not part of the value (and must be read normally).
+    fn value_line(&mut self, meta: Meta, line: &Line<'_>) -> bool {
+        let text = match line {
+            Line::Blank if self.value_taken => {
+                self.mode = self.before_value;
+                return true;
+            }
+            Line::Blank => return true,
+            Line::Text(t) | Line::Bullet(t, _) => *t,
+            Line::CaseNumber(t) if meta == Meta::CaseNumber => *t,
+            _ => {
+                self.mode = self.before_value;
+                return false;
+            }
+        };
+        self.set_meta(meta, text);
+        self.value_taken = true;
+        // Lists of names may run over several lines; single values take one.
+        if !matches!(meta, Meta::Participants | Meta::Absent) {
+            self.mode = self.before_value;
+        }
+        true
+    }
+
+    fn header(&mut self, line: Line<'_>) {
+        match line {
+            Line::Meta(meta, value) => self.meta(meta, value),
+            Line::Slot(slot) => self.header_slot.fill_from(slot),
+            Line::Text(t) => self.header_text(t),
+            Line::Section(_, label, _) => self.header_text(label),
+            Line::CaseNumber(t) => self.header_text(t),
+            Line::Bullet(t, _) => {
+                if let Some((meta, value)) = super::words::meta(t) {
+                    self.meta(meta, value);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Text before the first item: the title, from a `DAGSORDEN …` line (or the line after a
+    /// bare `MØTEINNKALLING`), else the first line.
+    fn header_text(&mut self, t: &str) {
+        if let Some(rest) = super::words::title_line(t) {
+            if self.title_from_keyword {
+                return;
+            }
+            if rest.is_empty() {
+                self.title_pending = true;
+            } else if rest.starts_with(char::is_lowercase) {
+                // `Dagsorden til ledermøde i …`: the words belong to the title.
+                self.agenda.title = t.to_string();
+                self.title_from_keyword = true;
+            } else {
+                self.agenda.title = rest.to_string();
+                self.title_from_keyword = true;
+            }
+            return;
+        }
+        if self.title_pending {
+            self.agenda.title = t.to_string();
+            self.title_pending = false;
+            self.title_from_keyword = true;
+        } else if self.agenda.title.is_empty() {
+            self.agenda.title = t.to_string();
+        }
+    }
+
+    fn meta(&mut self, meta: Meta, value: &str) {
+        if value.is_empty() {
+            self.before_value = if self.mode == Mode::Value(meta) {
+                Mode::Body
+            } else {
+                self.mode
+            };
+            self.mode = Mode::Value(meta);
+            self.value_taken = false;
+        } else {
+            self.set_meta(meta, value);
+        }
+    }
+
+    fn set_meta(&mut self, meta: Meta, value: &str) {
+        let a = &mut self.agenda;
+        let value = value.trim();
+        match meta {
+            Meta::Date => {
+                a.date = a.date.or_else(|| times::find_date(value));
+                let (slot, _) = times::extract(value);
+                self.header_slot.fill_from(slot);
+            }
+            Meta::Time => {
+                a.date = a.date.or_else(|| times::find_date(value));
+                self.header_slot.fill_from(times::extract(value).0);
+            }
+            Meta::End => {
+                let slot = times::extract(value).0;
+                a.end = a.end.or(slot.start);
+            }
+            Meta::Place => set_once(&mut a.place, value),
+            Meta::Chair => set_once(&mut a.chair, &person(value)),
+            Meta::Referent => set_once(&mut a.referent, &person(value)),
+            Meta::Participants => a.participants.extend(names(value)),
+            Meta::Absent => a.absent.extend(names(value)),
+            Meta::Language => {
+                if let Some(lang) = language(value) {
+                    a.language = lang;
+                    self.language_set = true;
+                }
+            }
+            Meta::CaseNumber => {
+                if let Some(d) = self.draft.as_mut() {
+                    set_once(&mut d.item.case_number, value);
+                }
+            }
+        }
+    }
+
+    fn heading(&mut self, n: usize, h: Heading) {
+        self.finish_item();
+        self.mode = Mode::Body;
+        self.draft = Some(Draft {
+            item: Item {
+                number: h.number,
+                title: h.title,
+                line: Some(n),
+                ..Item::default()
+            },
+            slot: h.slot,
+            ..Draft::default()
+        });
+    }
+
+    fn add_break(&mut self, title: String, slot: Slot) {
+        self.agenda.breaks.push(Break {
+            title,
+            start: slot.start,
+            end: slot.end,
+            minutes: slot.minutes,
+            after: self.agenda.items.len() + usize::from(self.draft.is_some()),
+        });
+    }
+
+    fn item_line(&mut self, _n: usize, line: Line<'_>) {
+        let wants_meta = match line {
+            Line::Meta(meta, _) => self.agenda.items.len() < 2 && self.meta_missing(meta),
+            _ => false,
+        };
+        let Some(d) = self.draft.as_mut() else {
+            return;
+        };
+        match line {
+            Line::Blank => {
+                d.new_clause = true;
+                if d.body.last().is_some_and(|l| !l.is_empty()) {
+                    d.body.push(String::new());
+                }
+            }
+            Line::Slot(slot) if d.slot.is_empty() => d.slot = slot,
+            Line::CaseNumber(cn) if d.item.case_number.is_none() && !has_body(d) => {
+                d.item.case_number = Some(cn.to_string());
+            }
+            Line::Meta(Meta::CaseNumber, value) if d.item.case_number.is_none() => {
+                if value.is_empty() {
+                    self.meta(Meta::CaseNumber, value);
+                } else {
+                    d.item.case_number = Some(value.to_string());
+                }
+            }
+            // "Mødet slutter kl. 15:30" after the last item.
+            Line::Meta(Meta::End, value) if self.agenda.end.is_none() => {
+                self.agenda.end = times::extract(value).0.start;
+            }
+            Line::Meta(Meta::Time, value) if d.slot.is_empty() => {
+                d.slot = times::extract(value).0;
+            }
+            // Participants and the minute-taker are often named under the first item
+            // ("Referat og referent"); elsewhere such lines are just text.
+            Line::Meta(meta, value) if wants_meta => {
+                self.meta(meta, value);
+            }
+            Line::Section(section, label, rest) => self.section(section, label, rest),
+            Line::Recommends(rest) => {
+                self.mode = Mode::Recommendation;
+                d.new_clause = true;
+                d.at_list = rest.eq_ignore_ascii_case("at");
+                if !rest.is_empty() && !d.at_list {
+                    clause_line(d, rest, true);
+                }
+            }
+            Line::Bullet(t, indented) => self.text(t, Some(indented)),
+            Line::Text(t) | Line::Meta(_, t) | Line::CaseNumber(t) => self.text(t, None),
+            Line::Slot(slot) => {
+                // A second time for the same item: keep it readable in the body.
+                let _ = slot;
+            }
+            Line::Heading(_) | Line::Break { .. } => {}
+        }
+    }
+
+    fn meta_missing(&self, meta: Meta) -> bool {
+        let a = &self.agenda;
+        match meta {
+            Meta::Participants => a.participants.is_empty(),
+            Meta::Absent => a.absent.is_empty(),
+            Meta::Referent => a.referent.is_none(),
+            Meta::Chair => a.chair.is_none(),
+            Meta::Place => a.place.is_none(),
+            _ => false,
+        }
+    }
+
+    fn section(&mut self, section: Section, label: &str, rest: &str) {
+        let Some(d) = self.draft.as_mut() else {
+            return;
+        };
+        d.pending_decision = None;
+        d.new_clause = true;
+        d.at_list = false;
+        match section {
+            Section::CasePresentation => {
+                self.mode = Mode::Body;
+                if !rest.is_empty() {
+                    push_body(d, rest.to_string());
+                }
+            }
+            Section::Recommendation => {
+                self.mode = Mode::Recommendation;
+                d.at_list = rest.eq_ignore_ascii_case("at");
+                if !rest.is_empty() && !d.at_list {
+                    clause_line(d, rest, true);
+                }
+            }
+            Section::Decision => {
+                self.mode = Mode::Decision;
+                if rest.is_empty() {
+                    d.pending_decision = Some(format!("{label}:"));
+                } else {
+                    push_body(d, format!("{label}: {rest}"));
+                }
+            }
+            Section::Attachments => {
+                self.mode = Mode::Attachments;
+                if !rest.is_empty() {
+                    d.item.attachments.push(strip_list_number(rest).to_string());
+                }
+            }
+            Section::Other => {
+                self.mode = Mode::Body;
+                let heading = if rest.is_empty() {
+                    label.to_string()
+                } else {
+                    format!("{label}: {rest}")
+                };
+                push_body(d, heading);
+            }
+        }
+    }
+
+    /// A line of text or a bullet, placed by the current mode.
+    fn text(&mut self, t: &str, bullet: Option<bool>) {
+        let Some(d) = self.draft.as_mut() else {
+            return;
+        };
+        // `Punkt 4:` with the title on the next line.
+        if d.item.title.is_empty() && !has_body(d) && self.mode == Mode::Body && bullet.is_none() {
+            d.item.title = t.to_string();
+            return;
+        }
+        match self.mode {
+            Mode::Recommendation => clause_line(d, t, bullet.is_some()),
+            Mode::Attachments => d.item.attachments.push(strip_list_number(t).to_string()),
+            Mode::Decision => {
+                if let Some(h) = d.pending_decision.take() {
+                    push_body(d, h);
+                }
+                push_body(d, format_line(t, bullet));
+            }
+            Mode::Body | Mode::Value(_) => push_body(d, format_line(t, bullet)),
+        }
+    }
+
+    fn finish_item(&mut self) {
+        let Some(d) = self.draft.take() else {
+            return;
+        };
+        let mut item = d.item;
+        item.start = d.slot.start;
+        item.end = d.slot.end;
+        item.minutes = d.slot.minutes;
+        let mut body = d.body;
+        while body.last().is_some_and(String::is_empty) {
+            body.pop();
+        }
+        item.body = body.join("\n");
+        item.recommendation = split_clauses(d.clauses);
+        self.agenda.items.push(item);
+    }
+
+    /// Finishes the agenda. `text` is the whole source, for guessing the language.
+    pub fn finish(mut self, text: &str) -> (Agenda, Vec<Warning>) {
+        self.finish_item();
+        let a = &mut self.agenda;
+        a.start = a.start.or(self.header_slot.start);
+        if a.end.is_none() && self.header_slot.end.is_some() {
+            a.end = self.header_slot.end;
+        }
+        if a.date.is_none() {
+            a.date = times::find_date(&a.title);
+        }
+        if !self.language_set {
+            a.language = Lang::guess(text);
+        }
+        dedup(&mut a.participants);
+        dedup(&mut a.absent);
+        (self.agenda, self.warnings)
+    }
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn has_body(d: &Draft) -> bool {
+    d.body.iter().any(|l| !l.is_empty()) || !d.clauses.is_empty() || !d.item.attachments.is_empty()
+}
+
+fn push_body(d: &mut Draft, line: String) {
+    d.body.push(line);
+}
+
+fn format_line(t: &str, bullet: Option<bool>) -> String {
+    match bullet {
+        Some(true) => format!("  - {t}"),
+        Some(false) => format!("- {t}"),
+        None => t.to_string(),
+    }
+}
+
+/// Adds a line to the recommendation: a new clause when it starts one, else a continuation.
+fn clause_line(d: &mut Draft, t: &str, bullet: bool) {
+    let mut text = strip_list_number(t).trim().to_string();
+    if text.is_empty() {
+        return;
+    }
+    let starts_at =
+        super::words::strip_word_ci(&text, "at").is_some() && text.split_whitespace().count() > 1;
+    let numbered = text.len() != t.trim().len();
+    let new = d.new_clause || bullet || starts_at || numbered || d.clauses.is_empty();
+    match d.clauses.last_mut() {
+        Some(last) if !new => {
+            last.push(' ');
+            last.push_str(&text);
+        }
+        _ => {
+            if d.at_list && !starts_at {
+                text = format!("at {text}");
+            }
+            d.clauses.push(text);
+        }
+    }
+    d.new_clause = false;
+}
+
+/// `1. Kommunestyret godkjenner …`, `a) …`: the clause without its list number.
+fn strip_list_number(t: &str) -> &str {
+    let t = t.trim_start();
+    let n = t
+        .bytes()
+        .take_while(|c| c.is_ascii_digit() || c.is_ascii_lowercase())
+        .count();
+    let digits = t.bytes().take(n).filter(u8::is_ascii_digit).count();
+    let ok = n > 0 && n <= 2 && (digits == n || n == 1);
+    if ok && let Some(rest) = t[n..].strip_prefix(['.', ')']) {
+        if rest.starts_with(' ') {
+            return rest.trim_start();
+        }
+    }
+    t
+}
+
+/// Splits "at X og at Y" into two clauses and tidies the joints ("at X, og" -> "at X").
+fn split_clauses(clauses: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in clauses {
+        let is_at = super::words::strip_word_ci(&c, "at").is_some();
+        let parts: Vec<&str> = if is_at {
+            split_keep(&c, &[", og at ", " og at ", "; at ", ", samt at "])
+        } else {
+            vec![c.as_str()]
+        };
+        for p in parts {
+            let p = p
+                .trim()
+                .trim_end_matches([',', ';'])
+                .trim_end()
+                .strip_suffix(", og")
+                .or_else(|| p.trim().strip_suffix(" og"))
+                .unwrap_or(p.trim().trim_end_matches([',', ';']))
+                .trim();
+            if !p.is_empty() {
+                out.push(p.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Splits at each separator, keeping the "at" that starts the next part.
+fn split_keep<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return vec![s];
+    }
+    loop {
+        let next = seps
+            .iter()
+            .filter_map(|sep| lower[from..].find(sep).map(|i| (from + i, sep.len())))
+            .min();
+        match next {
+            Some((i, len)) => {
+                parts.push(&s[from..i]);
+                from = i + len - "at ".len();
+            }
+            None => {
+                parts.push(&s[from..]);
+                return parts;
+            }
+        }
+    }
+}
+
+fn set_once(field: &mut Option<String>, value: &str) {
+    if field.is_none() && !value.trim().is_empty() {
+        *field = Some(value.trim().trim_end_matches('.').trim().to_string());
+    }
+}
+
+/// "Denne gang er det Helle" -> "Helle".
+fn person(value: &str) -> String {
+    let v = value.trim().trim_end_matches('.');
+    for marker in [" er det ", " blir det ", " is "] {
+        if let Some(i) = v.to_lowercase().rfind(marker)
+            && v.is_char_boundary(i + marker.len())
+        {
+            return v[i + marker.len()..].trim().to_string();
+        }
+    }
+    v.to_string()
+}
+
+/// "A, B, C og D" -> [A, B, C, D].
+fn names(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in value.split([',', ';']) {
+        let mut rest = part;
+        loop {
+            let lower = rest.to_lowercase();
+            let cut = [" og ", " and ", " & "]
+                .iter()
+                .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+                .min();
+            match cut {
+                Some((i, len)) if rest.is_char_boundary(i) && rest.is_char_boundary(i + len) => {
+                    out.push(rest[..i].to_string());
+                    rest = &rest[i + len..];
+                }
+                _ => {
+                    out.push(rest.to_string());
+                    break;
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .map(|n| n.trim().trim_end_matches('.').trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+fn dedup(v: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|x| seen.insert(x.clone()));
+}
+
+fn language(value: &str) -> Option<Lang> {
+    match value.trim().to_lowercase().as_str() {
+        "da" | "dansk" | "danish" => Some(Lang::Da),
+        "nb" | "no" | "norsk" | "bokmål" | "norwegian" => Some(Lang::Nb),
+        "en" | "english" | "engelsk" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_people() {
+        assert_eq!(
+            names("Helle Ø. Enstrøm, Rie S. Hosbond, Marie H. Poulsen og Eigil Jensen"),
+            [
+                "Helle Ø. Enstrøm",
+                "Rie S. Hosbond",
+                "Marie H. Poulsen",
+                "Eigil Jensen"
+            ]
+        );
+        assert_eq!(person("Denne gang er det Helle"), "Helle");
+        assert_eq!(person("Kari Nordmann"), "Kari Nordmann");
+    }
+
+    #[test]
+    fn clauses_split_at_og_at() {
+        assert_eq!(
+            split_clauses(vec![
+                "at der findes en referent og at kommentarer nedskrives.".into(),
+                "at X, og".into(),
+                "at Y".into(),
+                "Saken tas til orientering.".into()
+            ]),
+            [
+                "at der findes en referent",
+                "at kommentarer nedskrives.",
+                "at X",
+                "at Y",
+                "Saken tas til orientering."
+            ]
+        );
+        assert_eq!(strip_list_number("1. Kommunestyret"), "Kommunestyret");
+        assert_eq!(strip_list_number("a) Planen"), "Planen");
+        assert_eq!(strip_list_number("2023 budget"), "2023 budget");
+    }
+}

@@ -1,0 +1,719 @@
+//! minutes.json: the minutes for machines, and the one reading of a [`Meeting`] that the Markdown
+//! is rendered from.
+//!
+//! The types deserialize too, so that reviews of past sessions and the action-point list can read
+//! minutes.json back. Fields added later carry `#[serde(default)]` so older files still read.
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::agenda::{Item, hhmm_opt};
+use crate::i18n::Lang;
+use crate::session::clock::Time;
+use crate::session::event::{FollowUp, Outcome, Replan};
+use crate::session::state::{Entry, EntryKind, ItemState, Meeting, Slot, Span, Status};
+
+/// Bumped when a field changes meaning; new fields alone do not bump it.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole of minutes.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MinutesDoc {
+    pub version: u32,
+    /// The language the labels of minutes.md were written in.
+    pub lang: Lang,
+    pub meeting: MeetingDoc,
+    pub items: Vec<ItemDoc>,
+    /// Breaks, in order; `end` is null for a break still running when the journal stops.
+    #[serde(default)]
+    pub pauses: Vec<PeriodDoc>,
+    /// Times the app was down (crash, power loss); they count as meeting time.
+    #[serde(default)]
+    pub interruptions: Vec<PeriodDoc>,
+    #[serde(default)]
+    pub plan_changes: Vec<PlanChangeDoc>,
+    /// Action points of earlier sessions that were reviewed in this meeting.
+    #[serde(default)]
+    pub follow_ups: Vec<FollowUpDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingDoc {
+    pub title: String,
+    /// The day the meeting was held (else the agenda's date).
+    pub date: Option<NaiveDate>,
+    pub started_at: Option<Time>,
+    /// Null while the meeting has not ended.
+    pub ended_at: Option<Time>,
+    /// The time durations run up to: the end, or the last record of an unfinished meeting.
+    #[serde(default)]
+    pub as_of: Option<Time>,
+    pub place: Option<String>,
+    #[serde(default)]
+    pub chair: Option<String>,
+    pub referent: Option<String>,
+    /// Everyone who attended, including late arrivals and early leavers.
+    pub participants: Vec<String>,
+    /// Apologies: listed but never present.
+    pub absent: Vec<String>,
+    #[serde(default)]
+    pub movements: Vec<MovementDoc>,
+    #[serde(default, with = "hhmm_opt")]
+    pub planned_start: Option<NaiveTime>,
+    #[serde(default, with = "hhmm_opt")]
+    pub planned_end: Option<NaiveTime>,
+    /// Wall time from start to end (or `as_of`), breaks included.
+    #[serde(default)]
+    pub duration_seconds: i64,
+    #[serde(default)]
+    pub paused_seconds: i64,
+}
+
+/// A late arrival (`arrived: true`) or an early leave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MovementDoc {
+    pub name: String,
+    pub at: Time,
+    pub arrived: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    Pending,
+    Current,
+    Done,
+    Skipped,
+    Deferred,
+}
+
+impl From<Status> for ItemStatus {
+    fn from(s: Status) -> Self {
+        match s {
+            Status::Pending => ItemStatus::Pending,
+            Status::Current => ItemStatus::Current,
+            Status::Done => ItemStatus::Done,
+            Status::Skipped => ItemStatus::Skipped,
+            Status::Deferred => ItemStatus::Deferred,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemDoc {
+    /// Position in the agenda (numbers as written may repeat).
+    #[serde(default)]
+    pub index: usize,
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub case_number: Option<String>,
+    pub status: ItemStatus,
+    /// Minutes as planned when the meeting started.
+    pub planned_minutes: Option<u32>,
+    /// Minutes after a change of plan, when it changed this item's slot.
+    #[serde(default)]
+    pub replanned_minutes: Option<u32>,
+    /// Time the item was current, breaks excluded.
+    pub actual_seconds: i64,
+    #[serde(default)]
+    pub started_at: Option<Time>,
+    #[serde(default)]
+    pub ended_at: Option<Time>,
+    pub recommendation: Vec<ClauseDoc>,
+    /// Every recorded outcome still standing, in order; `recommendation` says which applies.
+    #[serde(default)]
+    pub outcomes: Vec<OutcomeDoc>,
+    pub decisions: Vec<TextDoc>,
+    #[serde(default)]
+    pub votes: Vec<VoteDoc>,
+    /// Who declared a conflict of interest and left the room for this item.
+    #[serde(default)]
+    pub inhabil: Vec<String>,
+    pub actions: Vec<ActionDoc>,
+    pub notes: Vec<TextDoc>,
+}
+
+/// One clause of the recommendation and the outcome that applies to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClauseDoc {
+    pub text: String,
+    pub outcome: Option<Outcome>,
+    /// The wording in the minutes: the standard sentence or the minute-taker's edit.
+    #[serde(default)]
+    pub outcome_text: Option<String>,
+    /// The entry that recorded the outcome.
+    #[serde(default)]
+    pub outcome_id: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeDoc {
+    pub id: u64,
+    pub at: Time,
+    /// The clause (0-based) it was recorded for; null = the whole recommendation.
+    pub clause: Option<usize>,
+    pub outcome: Outcome,
+    pub text: String,
+}
+
+/// A decision or a note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextDoc {
+    pub id: u64,
+    pub at: Time,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoteDoc {
+    pub id: u64,
+    pub at: Time,
+    #[serde(rename = "for")]
+    pub votes_for: u32,
+    pub against: u32,
+    pub abstain: u32,
+    /// Nobody against and nobody abstaining.
+    pub unanimous: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionDoc {
+    /// The entry id in this session's journal; follow-ups in later sessions refer to it.
+    pub id: u64,
+    pub what: String,
+    pub who: String,
+    pub due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodDoc {
+    pub start: Time,
+    pub end: Option<Time>,
+    pub seconds: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanChangeDoc {
+    pub at: Time,
+    /// `{"mode": "compress" | "push_back" | "defer", "item": index}` as in the journal.
+    #[serde(flatten)]
+    pub plan: Replan,
+    /// The deferred item's number as written.
+    #[serde(default)]
+    pub item_number: Option<String>,
+    /// When the meeting was expected to end just before the change, and planned to after it.
+    pub expected_end_before: Option<Time>,
+    pub planned_end_after: Option<Time>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUpDoc {
+    /// Folder name of the session the action point belongs to, and its id there.
+    pub session: String,
+    pub entry: u64,
+    pub at: Time,
+    /// `{"status": "done"}` or `{"status": "moved", "due": "YYYY-MM-DD"}`.
+    #[serde(flatten)]
+    pub status: FollowUp,
+}
+
+impl MinutesDoc {
+    /// Reads the meeting. Pure: "now" for an unfinished meeting is its last record.
+    pub fn from_meeting(m: &Meeting, lang: Lang) -> Self {
+        let as_of = m.ended_at.or(m.last_event_at);
+        let now = as_of.unwrap_or_default();
+        MinutesDoc {
+            version: FORMAT_VERSION,
+            lang,
+            meeting: meeting_doc(m, as_of, now),
+            // Zipped: a hand-built Meeting with fewer states than items cannot make this panic.
+            items: m
+                .agenda
+                .items
+                .iter()
+                .zip(&m.items)
+                .enumerate()
+                .map(|(i, (item, state))| item_doc(m, i, item, state, now, lang))
+                .collect(),
+            pauses: m.pauses.iter().map(|s| period(s, now)).collect(),
+            interruptions: m.interruptions.iter().map(|s| period(s, now)).collect(),
+            plan_changes: m
+                .plan_changes
+                .iter()
+                .map(|c| PlanChangeDoc {
+                    at: c.at,
+                    plan: c.replan.clone(),
+                    item_number: match c.replan {
+                        Replan::Defer { item } => {
+                            m.agenda.items.get(item).map(|i| i.number.clone())
+                        }
+                        _ => None,
+                    },
+                    expected_end_before: c.before_end,
+                    planned_end_after: c.after_end,
+                })
+                .collect(),
+            follow_ups: m
+                .follow_ups
+                .iter()
+                .map(|(session, entry, status, at)| FollowUpDoc {
+                    session: session.clone(),
+                    entry: *entry,
+                    at: *at,
+                    status: status.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Pretty-printed, with a final newline.
+    pub fn to_json(&self) -> String {
+        // Strings, numbers, dates and enums with string tags: serialization cannot fail.
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Reads minutes.json back.
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// Every action point with the item it belongs to, in agenda order.
+    pub fn all_actions(&self) -> impl Iterator<Item = (&ItemDoc, &ActionDoc)> {
+        self.items
+            .iter()
+            .flat_map(|i| i.actions.iter().map(move |a| (i, a)))
+    }
+
+    /// Whether the meeting has ended.
+    pub fn is_finished(&self) -> bool {
+        self.meeting.ended_at.is_some()
+    }
+}
+
+fn meeting_doc(m: &Meeting, as_of: Option<Time>, now: Time) -> MeetingDoc {
+    let a = &m.agenda;
+    // Someone who came late or left early was there; only those never present are absent.
+    let attended = |p: &&crate::session::state::Person| p.present || !p.movements.is_empty();
+    MeetingDoc {
+        title: a.title.clone(),
+        date: m.started_at.map(|t| t.date_naive()).or(a.date),
+        started_at: m.started_at,
+        ended_at: m.ended_at,
+        as_of,
+        place: a.place.clone(),
+        chair: a.chair.clone(),
+        referent: a.referent.clone(),
+        participants: m
+            .people
+            .iter()
+            .filter(attended)
+            .map(|p| p.name.clone())
+            .collect(),
+        absent: m
+            .people
+            .iter()
+            .filter(|p| !attended(p))
+            .map(|p| p.name.clone())
+            .collect(),
+        movements: movements(m),
+        planned_start: a.start,
+        planned_end: a.planned_end(),
+        duration_seconds: m.meeting_elapsed(now).num_seconds(),
+        paused_seconds: m.paused_total(now).num_seconds(),
+    }
+}
+
+fn movements(m: &Meeting) -> Vec<MovementDoc> {
+    let mut all: Vec<MovementDoc> = m
+        .people
+        .iter()
+        .flat_map(|p| {
+            p.movements.iter().map(|(at, arrived)| MovementDoc {
+                name: p.name.clone(),
+                at: *at,
+                arrived: *arrived,
+            })
+        })
+        .collect();
+    all.sort_by_key(|mv| mv.at);
+    all
+}
+
+fn period(s: &Span, now: Time) -> PeriodDoc {
+    PeriodDoc {
+        start: s.start,
+        end: s.end,
+        seconds: (s.end.unwrap_or(now) - s.start)
+            .max(Duration::zero())
+            .num_seconds(),
+    }
+}
+
+fn slot_minutes(slot: Option<&Option<Slot>>) -> Option<u32> {
+    slot.copied()
+        .flatten()
+        .and_then(|s| u32::try_from(super::minutes_of(s.length())).ok())
+}
+
+fn item_doc(
+    m: &Meeting,
+    i: usize,
+    item: &Item,
+    state: &ItemState,
+    now: Time,
+    lang: Lang,
+) -> ItemDoc {
+    let planned = if m.original_plan.is_empty() {
+        item.planned_minutes()
+    } else {
+        slot_minutes(m.original_plan.get(i))
+    };
+    let replanned = slot_minutes(m.plan.get(i)).filter(|r| Some(*r) != planned);
+    ItemDoc {
+        index: i,
+        number: item.number.clone(),
+        title: item.title.clone(),
+        case_number: item.case_number.clone(),
+        status: state.status.into(),
+        planned_minutes: planned,
+        replanned_minutes: replanned,
+        actual_seconds: state.elapsed(now).num_seconds(),
+        started_at: state.spans.first().map(|s| s.start),
+        ended_at: state.spans.last().and_then(|s| s.end),
+        recommendation: clauses(&item.recommendation, state, lang),
+        outcomes: entries(state, |e| match &e.kind {
+            EntryKind::Outcome {
+                clause,
+                outcome,
+                text,
+            } => Some(OutcomeDoc {
+                id: e.id,
+                at: e.at,
+                clause: *clause,
+                outcome: *outcome,
+                text: outcome_text(*outcome, text, lang),
+            }),
+            _ => None,
+        }),
+        decisions: entries(state, |e| match &e.kind {
+            EntryKind::Decision { text } => Some(text_doc(e, text)),
+            _ => None,
+        }),
+        votes: entries(state, vote_doc),
+        inhabil: entries(state, |e| match &e.kind {
+            EntryKind::Inhabil { name } => Some(name.clone()),
+            _ => None,
+        }),
+        actions: entries(state, |e| match &e.kind {
+            EntryKind::Action { what, who, due } => Some(ActionDoc {
+                id: e.id,
+                what: what.clone(),
+                who: who.clone(),
+                due: *due,
+            }),
+            _ => None,
+        }),
+        notes: entries(state, |e| match &e.kind {
+            EntryKind::Note { text } => Some(text_doc(e, text)),
+            _ => None,
+        }),
+    }
+}
+
+fn entries<T>(state: &ItemState, pick: impl Fn(&Entry) -> Option<T>) -> Vec<T> {
+    state.entries.iter().filter_map(pick).collect()
+}
+
+fn text_doc(e: &Entry, text: &str) -> TextDoc {
+    TextDoc {
+        id: e.id,
+        at: e.at,
+        text: text.to_string(),
+    }
+}
+
+fn vote_doc(e: &Entry) -> Option<VoteDoc> {
+    match e.kind {
+        EntryKind::Vote {
+            votes_for,
+            against,
+            abstain,
+        } => Some(VoteDoc {
+            id: e.id,
+            at: e.at,
+            votes_for,
+            against,
+            abstain,
+            unanimous: against == 0 && abstain == 0 && votes_for > 0,
+        }),
+        _ => None,
+    }
+}
+
+/// The entry's text, or the standard wording if the minute-taker emptied it.
+fn outcome_text(outcome: Outcome, text: &str, lang: Lang) -> String {
+    if text.trim().is_empty() {
+        outcome.wording(lang, "").trim().to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// Each clause with the latest outcome recorded for it or for the whole recommendation.
+fn clauses(texts: &[String], state: &ItemState, lang: Lang) -> Vec<ClauseDoc> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(k, text)| {
+            let applies = state.entries.iter().rev().find_map(|e| match &e.kind {
+                EntryKind::Outcome {
+                    clause,
+                    outcome,
+                    text,
+                } if clause.is_none_or(|c| c == k) => Some((e.id, *outcome, text)),
+                _ => None,
+            });
+            ClauseDoc {
+                text: text.clone(),
+                outcome: applies.map(|(_, o, _)| o),
+                outcome_text: applies.map(|(_, o, t)| outcome_text(o, t, lang)),
+                outcome_id: applies.map(|(id, _, _)| id),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::minutes::markdown::tests::seed_events;
+    use crate::minutes::testutil::{at, meeting, seed_agenda, small_agenda};
+    use crate::session::Event;
+
+    fn seed_json() -> Value {
+        let m = meeting(seed_agenda(), seed_events());
+        serde_json::from_str(&crate::minutes::to_json(&m, Lang::Da)).unwrap()
+    }
+
+    #[test]
+    fn has_the_required_fields() {
+        let v = seed_json();
+        let meeting = &v["meeting"];
+        for key in [
+            "title",
+            "date",
+            "started_at",
+            "ended_at",
+            "place",
+            "referent",
+            "participants",
+            "absent",
+        ] {
+            assert!(meeting.get(key).is_some(), "meeting.{key} missing");
+        }
+        assert_eq!(meeting["date"], "2022-03-14");
+        assert_eq!(meeting["started_at"], "2022-03-14T13:32:00+01:00");
+        assert_eq!(meeting["ended_at"], "2022-03-14T15:15:00+01:00");
+        assert_eq!(meeting["place"], "Hos Eigil");
+        assert_eq!(meeting["referent"], "Helle Ø. Enstrøm");
+        assert_eq!(meeting["absent"], serde_json::json!(["Rie S. Hosbond"]));
+        assert_eq!(meeting["participants"].as_array().unwrap().len(), 3);
+
+        let items = v["items"].as_array().unwrap();
+        assert_eq!(items.len(), 8);
+        for item in items {
+            for key in [
+                "number",
+                "title",
+                "status",
+                "planned_minutes",
+                "actual_seconds",
+                "recommendation",
+                "decisions",
+                "actions",
+                "notes",
+            ] {
+                assert!(item.get(key).is_some(), "item.{key} missing in {item}");
+            }
+        }
+        let first = &items[0];
+        assert_eq!(first["number"], "1");
+        assert_eq!(first["status"], "done");
+        assert_eq!(first["planned_minutes"], 10);
+        assert_eq!(first["actual_seconds"], 620);
+        assert_eq!(first["recommendation"][0]["outcome"], "approved");
+        assert!(
+            first["recommendation"][0]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("at der findes")
+        );
+        assert_eq!(
+            first["decisions"][0]["text"],
+            "Helle er referent. Der var ingen kommentarer til seneste referat."
+        );
+        assert_eq!(items[5]["status"], "deferred");
+        assert_eq!(items[5]["recommendation"][0]["outcome"], Value::Null);
+        assert_eq!(
+            items[6]["recommendation"][0]["outcome"],
+            "approved_with_changes"
+        );
+        assert_eq!(items[6]["inhabil"], serde_json::json!(["Marie H. Poulsen"]));
+        assert_eq!(items[6]["votes"][0]["for"], 2);
+        let action = &items[2]["actions"][0];
+        assert_eq!(action["what"], "Beskrive næste udviklingsområde | kvalitet");
+        assert_eq!(action["who"], "Marie H. Poulsen");
+        assert_eq!(action["due"], "2022-04-11");
+        assert!(action["id"].as_u64().is_some());
+        assert_eq!(items[4]["actions"][1]["due"], Value::Null);
+        // The undone note is gone.
+        assert_eq!(items[7]["notes"].as_array().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn records_the_course_of_the_meeting() {
+        let v = seed_json();
+        assert_eq!(v["pauses"][0]["seconds"], 600);
+        assert_eq!(v["interruptions"][0]["start"], "2022-03-14T14:40:00+01:00");
+        assert_eq!(v["plan_changes"][0]["mode"], "defer");
+        assert_eq!(v["plan_changes"][0]["item"], 5);
+        assert_eq!(v["plan_changes"][0]["item_number"], "6");
+        assert_eq!(v["plan_changes"][1]["mode"], "compress");
+        assert_eq!(v["follow_ups"][0]["status"], "done");
+        assert_eq!(v["follow_ups"][1]["status"], "moved");
+        assert_eq!(v["follow_ups"][1]["due"], "2022-04-04");
+        assert_eq!(v["meeting"]["movements"][0]["name"], "Marie H. Poulsen");
+        assert_eq!(v["meeting"]["movements"][0]["arrived"], true);
+        assert_eq!(v["meeting"]["paused_seconds"], 600);
+        assert_eq!(v["lang"], "da");
+    }
+
+    #[test]
+    fn reads_back_what_it_writes() {
+        let m = meeting(seed_agenda(), seed_events());
+        let doc = MinutesDoc::from_meeting(&m, Lang::Nb);
+        let back = MinutesDoc::from_json(&doc.to_json()).unwrap();
+        assert_eq!(back, doc);
+        assert_eq!(back.all_actions().count(), 3);
+        assert!(back.is_finished());
+    }
+
+    #[test]
+    fn reads_a_file_with_only_the_required_fields() {
+        let minimal = r#"{"version":1,"lang":"da",
+            "meeting":{"title":"M","date":null,"started_at":null,"ended_at":null,"place":null,
+                       "referent":null,"participants":[],"absent":[]},
+            "items":[{"number":"1","title":"T","status":"pending","planned_minutes":null,
+                      "actual_seconds":0,"recommendation":[{"text":"at","outcome":null}],
+                      "decisions":[],"actions":[],"notes":[]}]}"#;
+        let doc = MinutesDoc::from_json(minimal).unwrap();
+        assert_eq!(doc.items[0].status, ItemStatus::Pending);
+        assert!(!doc.is_finished());
+    }
+
+    #[test]
+    fn unfinished_meeting_counts_up_to_its_last_record() {
+        let m = meeting(
+            small_agenda(),
+            vec![
+                (0, Event::MeetingStarted),
+                (300, Event::Paused),
+                (
+                    420,
+                    Event::Note {
+                        item: 0,
+                        text: "pause".into(),
+                    },
+                ),
+            ],
+        );
+        let doc = MinutesDoc::from_meeting(&m, Lang::Da);
+        assert_eq!(doc.meeting.ended_at, None);
+        assert_eq!(doc.meeting.as_of, Some(at(420)));
+        assert_eq!(doc.items[0].status, ItemStatus::Current);
+        assert_eq!(
+            doc.items[0].actual_seconds, 300,
+            "the break counts toward no item"
+        );
+        assert_eq!(doc.meeting.duration_seconds, 420);
+        assert_eq!(doc.pauses[0].end, None);
+        assert_eq!(doc.pauses[0].seconds, 120);
+        let v: Value = serde_json::from_str(&doc.to_json()).unwrap();
+        assert_eq!(v["meeting"]["ended_at"], Value::Null);
+    }
+
+    #[test]
+    fn an_edited_outcome_keeps_its_text_and_an_empty_one_gets_the_standard_wording() {
+        let m = meeting(
+            small_agenda(),
+            vec![
+                (0, Event::MeetingStarted),
+                (
+                    10,
+                    Event::Outcome {
+                        item: 0,
+                        clause: None,
+                        outcome: Outcome::Approved,
+                        text: "Indstillingen blev godkendt.".into(),
+                    },
+                ),
+                (
+                    20,
+                    Event::EntryEdited {
+                        entry: 2,
+                        text: "Godkendt med bemærkning om tidsplanen.".into(),
+                        who: None,
+                        due: None,
+                    },
+                ),
+                (
+                    30,
+                    Event::Outcome {
+                        item: 1,
+                        clause: None,
+                        outcome: Outcome::Rejected,
+                        text: " ".into(),
+                    },
+                ),
+            ],
+        );
+        let doc = MinutesDoc::from_meeting(&m, Lang::Da);
+        assert_eq!(
+            doc.items[0].recommendation[0].outcome_text.as_deref(),
+            Some("Godkendt med bemærkning om tidsplanen.")
+        );
+        assert_eq!(
+            doc.items[1].recommendation[0].outcome_text.as_deref(),
+            Some("Indstillingen blev ikke godkendt.")
+        );
+    }
+
+    #[test]
+    fn replanned_minutes_only_when_the_slot_changed() {
+        use crate::session::event::Replan;
+        // 15 minutes late after item 1, then compressed: items 2 and 3 shrink.
+        let m = meeting(
+            small_agenda(),
+            vec![
+                (0, Event::MeetingStarted),
+                (1500, Event::ItemStarted { item: 1 }),
+                (
+                    1500,
+                    Event::Replan {
+                        plan: Replan::Compress,
+                    },
+                ),
+            ],
+        );
+        let doc = MinutesDoc::from_meeting(&m, Lang::Da);
+        assert_eq!(doc.items[0].replanned_minutes, None);
+        assert_eq!(doc.items[1].planned_minutes, Some(10));
+        assert_eq!(doc.items[1].replanned_minutes, Some(3));
+        assert_eq!(doc.items[2].replanned_minutes, Some(3));
+    }
+}
