@@ -40,6 +40,8 @@ pub enum Command {
     /// Draft the next meeting's agenda (Markdown) from a session: standing items, carried-over
     /// items, points for coming meetings and open action points
     NextAgenda(commands::next_agenda::Args),
+    /// Browse past sessions: minutes, time per item, search across meetings, series statistics
+    Review(commands::review::Args),
 }
 
 /// Runs the parsed command line.
@@ -53,5 +55,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Follow(args) => commands::follow::run(args, sessions_dir),
         Command::Actions(args) => commands::actions::run(args, sessions_dir),
         Command::NextAgenda(args) => commands::next_agenda::run(args, sessions_dir),
+        Command::Review(args) => commands::review::run(args, sessions_dir),
     }
 }

@@ -299,6 +299,49 @@ strings! {
     ActionOverdue => "Overskredet", "Forfalt", "Overdue";
     NoActions => "Ingen handlinger.", "Ingen oppfølgingspunkter.", "No action points.";
     DueMoved => "fristen er flyttet på et senere møde", "fristen er flyttet på et senere møte", "due date moved in a later meeting";
+    // Past meetings: the review screens.
+    PastMeetings => "Tidligere møder", "Tidligere møter", "Past meetings";
+    SortBy => "Sortering", "Sortering", "Sorted by";
+    SortDate => "dato", "dato", "date";
+    SortTitle => "titel", "tittel", "title";
+    SortOverrun => "overskridelse", "overskridelse", "overrun";
+    SortDecisions => "beslutninger", "vedtak", "decisions";
+    SortOpenActions => "åbne handlinger", "åpne oppfølgingspunkter", "open actions";
+    Filter => "Filter", "Filter", "Filter";
+    TypeToFilter => "skriv for at filtrere", "skriv for å filtrere", "type to filter";
+    TitleWord => "Titel", "Tittel", "Title";
+    ActualPlanned => "Faktisk/plan", "Faktisk/plan", "Actual/plan";
+    OverWord => "Over", "Over", "Over";
+    DecisionsShort => "Beslutn.", "Vedtak", "Decis.";
+    OpenShort => "Åbne", "Åpne", "Open";
+    Unfinished => "ikke afsluttet", "ikke avsluttet", "unfinished";
+    NoSessions => "Ingen møder fundet i", "Ingen møter funnet i", "No meetings found in";
+    NoMatch => "Intet møde passer til filteret", "Ingen møter passer til filteret", "No meeting matches the filter";
+    KeyOpen => "åbn", "åpne", "open";
+    KeySort => "sortér", "sorter", "sort";
+    KeySearch => "søg", "søk", "search";
+    KeyStats => "statistik", "statistikk", "statistics";
+    KeyQuit => "afslut", "avslutt", "quit";
+    KeyBack => "tilbage", "tilbake", "back";
+    KeyScroll => "rul", "rull", "scroll";
+    KeyItem => "næste/forrige punkt", "neste/forrige sak", "next/previous item";
+    SearchPrompt => "Søg i alle møder", "Søk i alle møter", "Search all meetings";
+    SearchHint => "Enter søger, Esc tilbage", "Enter søker, Esc tilbake", "Enter searches, Esc goes back";
+    NoHits => "Intet fundet", "Ingen treff", "Nothing found";
+    HitsWord => "fund", "treff", "hits";
+    StatsFor => "Statistik for", "Statistikk for", "Statistics for";
+    MeetingsWord => "Møder", "Møter", "Meetings";
+    MeetingsPerMonth => "Møder pr. måned", "Møter per måned", "Meetings per month";
+    AverageOverrun => "Gennemsnitlig overskridelse", "Gjennomsnittlig overskridelse", "Average overrun";
+    TotalOverrun => "Samlet overskridelse", "Samlet overskridelse", "Total overrun";
+    MeasuredOn => "målt på afsluttede møder med plan", "målt på avsluttede møter med plan", "measured on finished meetings with a plan";
+    HabitualOverruns => "Punkter der ofte løber over tiden", "Saker som ofte går over tiden", "Items that habitually run over";
+    TimesOver => "gange over", "ganger over", "times over";
+    AverageOver => "i snit", "i snitt", "on average";
+    NoneWord => "ingen", "ingen", "none";
+    DecisionShare => "Andel behandlede punkter med beslutning", "Andel behandlede saker med vedtak", "Share of treated items with a decision";
+    ChartTitle => "Planlagt og faktisk tid pr. punkt", "Planlagt og faktisk tid per sak", "Planned and actual time per item";
+    ChartLegend => "█ inden for tiden  ▓+ over tiden  ░ ubrugt", "█ innenfor tiden  ▓+ over tiden  ░ ubrukt", "█ within the slot  ▓+ over  ░ unused";
 }
 
 /// Shorthand for `key.get(lang)`.

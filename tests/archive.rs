@@ -605,3 +605,46 @@ fn next_agenda_command_writes_a_draft_file() {
         "{err}"
     );
 }
+
+#[test]
+fn next_agenda_round_trips_through_the_markdown_importer() {
+    let f = fixture();
+    let archive = Archive::load(f.root.path());
+    let m3 = archive.position_of(&f.root.path().join(&f.m3)).unwrap();
+    let draft = archive::next::draft(&archive, m3).unwrap();
+    let md = referent::commands::next_agenda::render(&draft);
+    assert!(md.contains("_Dato foreslået ud fra intervallet"), "{md}");
+    assert!(md.ends_with("drøftes\n"), "one newline at the end: {md:?}");
+    let imported = referent::agenda::parse("next.md", md.as_bytes(), None).unwrap();
+    let back = imported.agenda;
+    assert_eq!(back.title, draft.agenda.title);
+    assert_eq!(back.date, Some(date("2022-04-25")));
+    assert_eq!(back.start, chrono::NaiveTime::from_hms_opt(13, 30, 0));
+    assert_eq!(back.place.as_deref(), Some("Hos Eigil"));
+    let titles: Vec<&str> = back.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Referat",
+            "Opfølgning på handlinger fra tidligere møder",
+            "Budget 2023",
+            "Nemøkonomi",
+            "Julefrokost",
+            "Eventuelt"
+        ]
+    );
+    for (a, b) in back.items.iter().zip(&draft.agenda.items) {
+        assert_eq!(a.number, b.number);
+        assert_eq!(a.body.trim(), b.body.trim(), "item {}", a.number);
+        assert_eq!(a.recommendation, b.recommendation, "item {}", a.number);
+        assert_eq!(a.planned_minutes(), b.minutes, "item {}", a.number);
+    }
+    assert!(
+        !imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("Dato foreslået")),
+        "the date note is not taken for an item: {:?}",
+        imported.warnings
+    );
+}

@@ -6,4 +6,5 @@ pub mod check;
 pub mod follow;
 pub mod minutes;
 pub mod next_agenda;
+pub mod review;
 pub mod run;

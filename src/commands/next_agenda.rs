@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
+use crate::archive::Archive;
 use crate::archive::next::{self, Draft};
-use crate::archive::{Archive, format_date};
 use crate::session::store;
 
 #[derive(Debug, clap::Args)]
@@ -67,44 +67,14 @@ fn resolve(arg: &Path, sessions_dir: Option<&Path>) -> anyhow::Result<PathBuf> {
     )
 }
 
-/// The draft as Markdown, with the note on how its date was chosen under the title.
+/// The draft as Markdown (the importer's own writer, so `check` and `run` read it back), with
+/// the note on how its date was chosen under the title.
 pub fn render(draft: &Draft) -> String {
-    let md = write_markdown(&draft.agenda);
+    let md = crate::agenda::markdown::write(&draft.agenda);
+    let md = md.trim_end();
     let note = format!("_{}_", draft.date_note);
-    match md.split_once('\n') {
-        Some((title, rest)) => format!("{title}\n\n{note}\n{rest}"),
+    match md.split_once("\n\n") {
+        Some((title, rest)) => format!("{title}\n\n{note}\n\n{rest}\n"),
         None => format!("{md}\n\n{note}\n"),
     }
-}
-
-/// Markdown for an agenda: a title, the meeting's facts, one `##` section per item.
-fn write_markdown(a: &crate::agenda::Agenda) -> String {
-    let mut out = format!("# {}\n\n", a.title);
-    if let Some(d) = a.date {
-        let time = a
-            .start
-            .map(|t| format!(" kl. {}", t.format("%H:%M")))
-            .unwrap_or_default();
-        out.push_str(&format!("Dato: {}{time}\n", format_date(d)));
-    }
-    if let Some(p) = &a.place {
-        out.push_str(&format!("Sted: {p}\n"));
-    }
-    if !a.participants.is_empty() {
-        out.push_str(&format!("Deltagere: {}\n", a.participants.join(", ")));
-    }
-    for item in &a.items {
-        out.push_str(&format!("\n## {}. {}", item.number, item.title));
-        if let Some(m) = item.minutes {
-            out.push_str(&format!(" ({m} min)"));
-        }
-        out.push('\n');
-        if !item.body.is_empty() {
-            out.push_str(&format!("\n{}\n", item.body));
-        }
-        for clause in &item.recommendation {
-            out.push_str(&format!("\n- {clause}\n"));
-        }
-    }
-    out
 }

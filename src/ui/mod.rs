@@ -11,6 +11,7 @@ pub mod help;
 pub mod keymap;
 pub mod live;
 pub mod projector;
+pub mod review;
 pub mod run;
 pub mod style;
 pub mod terminal;
