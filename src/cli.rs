@@ -35,6 +35,13 @@ pub enum Command {
     Minutes(commands::minutes::Args),
     /// Show the projector view of a running session, read-only (q quits, f toggles the agenda)
     Follow(commands::follow::Args),
+    /// List action points from all sessions: open, done or overdue
+    Actions(commands::actions::Args),
+    /// Draft the next meeting's agenda (Markdown) from a session: standing items, carried-over
+    /// items, points for coming meetings and open action points
+    NextAgenda(commands::next_agenda::Args),
+    /// Browse past sessions: minutes, time per item, search across meetings, series statistics
+    Review(commands::review::Args),
 }
 
 /// Runs the parsed command line.
@@ -46,5 +53,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run(args) => commands::run::run(args, sessions_dir),
         Command::Minutes(args) => commands::minutes::run(args, sessions_dir),
         Command::Follow(args) => commands::follow::run(args, sessions_dir),
+        Command::Actions(args) => commands::actions::run(args, sessions_dir),
+        Command::NextAgenda(args) => commands::next_agenda::run(args, sessions_dir),
+        Command::Review(args) => commands::review::run(args, sessions_dir),
     }
 }

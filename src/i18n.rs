@@ -281,6 +281,67 @@ strings! {
     JournalReplaced => "Journalen blev udskiftet: læst forfra", "Journalen ble erstattet: lest på nytt", "The journal was replaced: read again from the start";
     JournalUnreadable => "Kan ikke læse journalen", "Kan ikke lese journalen", "Cannot read the journal";
     AgendaUnreadable => "Kan ikke læse dagsordenen", "Kan ikke lese sakslisten", "Cannot read the agenda";
+    // Past meetings: the draft of the next agenda.
+    OpenActionsItem => "Opfølgning på handlinger fra tidligere møder", "Oppfølgingspunkter fra tidligere møter", "Follow-up of action points from earlier meetings";
+    FromMeeting => "fra mødet", "fra møtet", "from the meeting on";
+    CarriedDeferred => "Udsat fra mødet", "Utsatt fra møtet", "Deferred from the meeting on";
+    CarriedNotTreated => "Ikke behandlet på mødet", "Ikke behandlet på møtet", "Not treated at the meeting on";
+    NotedUnderAob => "Noteret under Eventuelt på mødet", "Notert under Eventuelt på møtet", "Noted under any other business at the meeting on";
+    NextDateInterval => "Dato foreslået ud fra intervallet mellem de to seneste møder:", "Dato foreslått ut fra intervallet mellom de to siste møtene:", "Date suggested from the interval between the last two meetings:";
+    NextDateWeek => "Dato foreslået som en uge efter seneste møde (intet tidligere møde i serien at regne ud fra):", "Dato foreslått som en uke etter siste møte (ikke noe tidligere møte i serien å regne ut fra):", "Date suggested as one week after the last meeting (no earlier meeting in the series to go by):";
+    NextDateUnknown => "Datoen for næste møde er ikke sat: datoen for seneste møde kendes ikke.", "Datoen for neste møte er ikke satt: datoen for siste møte er ukjent.", "The date of the next meeting is not set: the last meeting's date is unknown.";
+    Days => "dage", "dager", "days";
+    // Past meetings: action points across meetings.
+    Meeting => "Møde", "Møte", "Meeting";
+    Status => "Status", "Status", "Status";
+    ActionOpen => "Åben", "Åpen", "Open";
+    ActionDone => "Udført", "Utført", "Done";
+    ActionOverdue => "Overskredet", "Forfalt", "Overdue";
+    NoActions => "Ingen handlinger.", "Ingen oppfølgingspunkter.", "No action points.";
+    DueMoved => "fristen er flyttet på et senere møde", "fristen er flyttet på et senere møte", "due date moved in a later meeting";
+    // Past meetings: the review screens.
+    PastMeetings => "Tidligere møder", "Tidligere møter", "Past meetings";
+    SortBy => "Sortering", "Sortering", "Sorted by";
+    SortDate => "dato", "dato", "date";
+    SortTitle => "titel", "tittel", "title";
+    SortOverrun => "overskridelse", "overskridelse", "overrun";
+    SortDecisions => "beslutninger", "vedtak", "decisions";
+    SortOpenActions => "åbne handlinger", "åpne oppfølgingspunkter", "open actions";
+    Filter => "Filter", "Filter", "Filter";
+    TypeToFilter => "skriv for at filtrere", "skriv for å filtrere", "type to filter";
+    TitleWord => "Titel", "Tittel", "Title";
+    ActualPlanned => "Faktisk/plan", "Faktisk/plan", "Actual/plan";
+    OverWord => "Over", "Over", "Over";
+    DecisionsShort => "Beslutn.", "Vedtak", "Decis.";
+    OpenShort => "Åbne", "Åpne", "Open";
+    Unfinished => "ikke afsluttet", "ikke avsluttet", "unfinished";
+    NoSessions => "Ingen møder fundet i", "Ingen møter funnet i", "No meetings found in";
+    NoMatch => "Intet møde passer til filteret", "Ingen møter passer til filteret", "No meeting matches the filter";
+    KeyOpen => "åbn", "åpne", "open";
+    KeySort => "sortér", "sorter", "sort";
+    KeySearch => "søg", "søk", "search";
+    KeyStats => "statistik", "statistikk", "statistics";
+    KeyQuit => "afslut", "avslutt", "quit";
+    KeyBack => "tilbage", "tilbake", "back";
+    KeyScroll => "rul", "rull", "scroll";
+    KeyItem => "næste/forrige punkt", "neste/forrige sak", "next/previous item";
+    SearchPrompt => "Søg i alle møder", "Søk i alle møter", "Search all meetings";
+    SearchHint => "Enter søger, Esc tilbage", "Enter søker, Esc tilbake", "Enter searches, Esc goes back";
+    NoHits => "Intet fundet", "Ingen treff", "Nothing found";
+    HitsWord => "fund", "treff", "hits";
+    StatsFor => "Statistik for", "Statistikk for", "Statistics for";
+    MeetingsWord => "Møder", "Møter", "Meetings";
+    MeetingsPerMonth => "Møder pr. måned", "Møter per måned", "Meetings per month";
+    AverageOverrun => "Gennemsnitlig overskridelse", "Gjennomsnittlig overskridelse", "Average overrun";
+    TotalOverrun => "Samlet overskridelse", "Samlet overskridelse", "Total overrun";
+    MeasuredOn => "målt på afsluttede møder med plan", "målt på avsluttede møter med plan", "measured on finished meetings with a plan";
+    HabitualOverruns => "Punkter der ofte løber over tiden", "Saker som ofte går over tiden", "Items that habitually run over";
+    TimesOver => "gange over", "ganger over", "times over";
+    AverageOver => "i snit", "i snitt", "on average";
+    NoneWord => "ingen", "ingen", "none";
+    DecisionShare => "Andel behandlede punkter med beslutning", "Andel behandlede saker med vedtak", "Share of treated items with a decision";
+    ChartTitle => "Planlagt og faktisk tid pr. punkt", "Planlagt og faktisk tid per sak", "Planned and actual time per item";
+    ChartLegend => "█ inden for tiden  ▓+ over tiden  ░ ubrugt", "█ innenfor tiden  ▓+ over tiden  ░ ubrukt", "█ within the slot  ▓+ over  ░ unused";
 }
 
 /// Shorthand for `key.get(lang)`.

@@ -4,6 +4,7 @@
 //! and meeting state into frames. The journal is the truth: every screen and file is derived from it.
 
 pub mod agenda;
+pub mod archive;
 pub mod cli;
 pub mod commands;
 pub mod i18n;

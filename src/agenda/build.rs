@@ -406,7 +406,12 @@ impl Builder {
             a.date = times::find_date(&a.title);
         }
         if !self.language_set {
-            a.language = Lang::guess(text);
+            // The first pages say enough about the language.
+            let mut head = text.len().min(32 * 1024);
+            while !text.is_char_boundary(head) {
+                head -= 1;
+            }
+            a.language = Lang::guess(&text[..head]);
         }
         dedup(&mut a.participants);
         dedup(&mut a.absent);
@@ -470,10 +475,11 @@ fn strip_list_number(t: &str) -> &str {
         .count();
     let digits = t.bytes().take(n).filter(u8::is_ascii_digit).count();
     let ok = n > 0 && n <= 2 && (digits == n || n == 1);
-    if ok && let Some(rest) = t[n..].strip_prefix(['.', ')']) {
-        if rest.starts_with(' ') {
-            return rest.trim_start();
-        }
+    if ok
+        && let Some(rest) = t[n..].strip_prefix(['.', ')'])
+        && rest.starts_with(' ')
+    {
+        return rest.trim_start();
     }
     t
 }

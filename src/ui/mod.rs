@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod live;
 pub mod projector;
+pub mod review;
 pub mod run;
 pub mod style;
 pub mod terminal;

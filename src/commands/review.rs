@@ -1,0 +1,34 @@
+//! `referent review`: browse past sessions in the terminal (read-only).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::archive::Archive;
+use crate::i18n::Lang;
+use crate::session::store;
+use crate::ui::review::{self, ReviewView};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only the meetings of this series (its title without dates, or part of the title)
+    #[arg(long, value_name = "NAME")]
+    pub series: Option<String>,
+    /// Language of the screens and the minutes shown [default: the newest session's]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let root = store::sessions_dir(sessions_dir)?;
+    // Read everything before the screen takes over, so problems print where they can be read.
+    let archive = Archive::load(&root);
+    for p in &archive.problems {
+        eprintln!("referent: {p}");
+    }
+    let lang = args
+        .lang
+        .unwrap_or_else(|| super::actions::newest_language(&archive));
+    let mut view = ReviewView::new(archive, &root, args.series, lang);
+    review::run(&mut view)?;
+    Ok(ExitCode::SUCCESS)
+}
