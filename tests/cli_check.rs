@@ -62,17 +62,28 @@ fn check_of_an_empty_file_fails_with_file_and_line() {
 #[test]
 fn check_of_broken_json_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
-    let json = temp_file(&dir, "a.json", b"{\n  \"title\": \"x\",\n  \"items\": [\n    {,}\n  ]\n}\n");
+    let json = temp_file(
+        &dir,
+        "a.json",
+        b"{\n  \"title\": \"x\",\n  \"items\": [\n    {,}\n  ]\n}\n",
+    );
     let out = referent(&["check", arg(&json)]);
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
-    assert!(stderr.starts_with(&format!("{}:4: ", json.display())), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("{}:4: ", json.display())),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn check_of_text_without_items_fails() {
     let dir = tempfile::tempdir().unwrap();
-    let prose = temp_file(&dir, "note.txt", "Bare en huskeseddel.\nIngen punkter her.\n".as_bytes());
+    let prose = temp_file(
+        &dir,
+        "note.txt",
+        "Bare en huskeseddel.\nIngen punkter her.\n".as_bytes(),
+    );
     let out = referent(&["check", arg(&prose)]);
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains(":1: no agenda items found"));
@@ -89,7 +100,11 @@ fn check_of_binary_and_missing_files_fails_cleanly() {
     let bin = temp_file(&dir, "blob.txt", &bin);
     let out = referent(&["check", arg(&bin)]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("binary"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("binary"),
+        "{}",
+        text(&out.stderr)
+    );
     let pdf = temp_file(&dir, "agenda.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
     let out = referent(&["check", arg(&pdf)]);
     assert!(text(&out.stderr).contains("PDF"));
@@ -153,7 +168,10 @@ fn agenda_json_is_the_canonical_form() {
     }
     assert_eq!(seven["start"], "15:10");
     assert_eq!(seven["minutes"], 10);
-    assert_eq!(seven["attachments"][0], "2022.02.18 - Spilleregler for Samarbejde med Frivillige");
+    assert_eq!(
+        seven["attachments"][0],
+        "2022.02.18 - Spilleregler for Samarbejde med Frivillige"
+    );
 }
 
 #[test]
@@ -161,9 +179,14 @@ fn agenda_without_json_reads_like_an_agenda() {
     let out = referent(&["agenda", SEED]);
     assert!(out.status.success());
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Punkt 7: Samarbejde med de frivillige  15:10-15:20 (10 min)"), "{stdout}");
+    assert!(
+        stdout.contains("Punkt 7: Samarbejde med de frivillige  15:10-15:20 (10 min)"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Sagsnr.: 85.02.02P35-25-19"));
-    assert!(stdout.contains("Indstilling:\n  - at centerledelsen forholder sig til bilagte dokument."));
+    assert!(
+        stdout.contains("Indstilling:\n  - at centerledelsen forholder sig til bilagte dokument.")
+    );
     assert!(stdout.contains("Bilag:\n  - 2022.02.18"));
 }
 

@@ -9,7 +9,11 @@ fn check_invariants(a: &Agenda) {
     assert!(clean(&a.title));
     for item in &a.items {
         assert!(clean(&item.title) && clean(&item.number) && clean(&item.body));
-        assert!(item.recommendation.iter().all(|r| clean(r) && !r.is_empty()));
+        assert!(
+            item.recommendation
+                .iter()
+                .all(|r| clean(r) && !r.is_empty())
+        );
         if let (Some(s), Some(e), Some(m)) = (item.start, item.end, item.minutes)
             && e >= s
             && item.minutes == item.planned_minutes()
@@ -190,7 +194,12 @@ fn ten_thousand_items() {
     assert_eq!(a.items[9_999].title, "Emne nummer 10000");
     assert_eq!(a.items[9_999].recommendation, ["at emne 10000 drøftes."]);
     // 10,000 x 5 minutes from 08:00 runs past midnight: said once, later items keep minutes only.
-    assert!(imported.warnings.iter().any(|w| w.message.contains("midnight")));
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("midnight"))
+    );
     assert_eq!(a.items[9_999].minutes, Some(5));
     assert!(a.items[9_999].start.is_none());
     let warnings = agenda::lint::lint(a);

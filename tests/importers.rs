@@ -71,8 +71,17 @@ fn check_items(items: &[Item], wants: &[Want]) {
         assert_eq!(item.recommendation, w.rec, "recommendation of {n}");
         assert_eq!(item.attachments, w.att, "attachments of {n}");
         // The body holds the case presentation, not the structure around it.
-        for word in ["Sagsfremstilling", "Saksframlegg", "Det indstilles", "Forslag til vedtak"] {
-            assert!(!item.body.contains(word), "{n} body holds {word}: {}", item.body);
+        for word in [
+            "Sagsfremstilling",
+            "Saksframlegg",
+            "Det indstilles",
+            "Forslag til vedtak",
+        ] {
+            assert!(
+                !item.body.contains(word),
+                "{n} body holds {word}: {}",
+                item.body
+            );
         }
         if let Some(case) = w.case {
             assert!(!item.body.contains(case), "{n} body holds its case number");
@@ -178,11 +187,11 @@ fn norwegian_saksliste() {
     assert_eq!(a.title, "Oppvekstutvalget");
     assert_eq!(a.language, Lang::Nb);
     assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2022-09-20"));
-    assert_eq!((hhmm(a.start), hhmm(a.end)), ("18:00".into(), "20:00".into()));
     assert_eq!(
-        a.place.as_deref(),
-        Some("Rådhuset, kommunestyresalen")
+        (hhmm(a.start), hhmm(a.end)),
+        ("18:00".into(), "20:00".into())
     );
+    assert_eq!(a.place.as_deref(), Some("Rådhuset, kommunestyresalen"));
     assert_eq!(a.chair.as_deref(), Some("Kari Nordmann"));
     assert_eq!(a.referent.as_deref(), Some("Ola Hansen"));
     assert_eq!(a.participants.len(), 5);
@@ -213,7 +222,11 @@ fn norwegian_saksliste() {
     // Page headers, footers and the table of contents are gone.
     for item in &a.items {
         assert!(!item.body.contains("Side "), "{}", item.body);
-        assert!(!item.body.contains("Oppvekstutvalget 20.09.2022"), "{}", item.body);
+        assert!(
+            !item.body.contains("Oppvekstutvalget 20.09.2022"),
+            "{}",
+            item.body
+        );
         assert!(!item.body.contains("...."), "{}", item.body);
     }
     assert!(a.items[2].body.contains("Vurdering\n\nReduksjonen"));
@@ -225,7 +238,10 @@ fn durations_only_laid_out_from_the_start() {
     let a = load("sessions/ledermoede-skole-dagtilbud-2022-04-04.txt");
     assert_eq!(a.title, "Dagsorden til ledermøde i Skole og Dagtilbud");
     assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2022-04-04"));
-    assert_eq!((hhmm(a.start), hhmm(a.end)), ("09:00".into(), "10:30".into()));
+    assert_eq!(
+        (hhmm(a.start), hhmm(a.end)),
+        ("09:00".into(), "10:30".into())
+    );
     assert_eq!(a.chair.as_deref(), Some("Anne Mikkelsen"));
     assert_eq!(a.referent.as_deref(), Some("Jonas Berg"));
     assert_eq!(a.participants.len(), 5);
@@ -242,7 +258,10 @@ fn durations_only_laid_out_from_the_start() {
                     "at der oprettes 24 nye vuggestuepladser fra 1. august 2023",
                     "at finansieringen indgår i budgetforhandlingerne.",
                 ])
-                .att(&["Prognose for børnetal 2022-2030", "Oversigt over ventelister"]),
+                .att(&[
+                    "Prognose for børnetal 2022-2030",
+                    "Oversigt over ventelister",
+                ]),
             want("4", "Sygefravær - opfølgning", ("09:50", "10:10", 20))
                 .rec(&["at ledergruppen udpeger to indsatsområder."]),
             want("5", "Eventuelt", ("10:10", "10:20", 10)),
@@ -265,14 +284,26 @@ fn day_with_a_lunch_break() {
         &a.items,
         &[
             want("1", "Velkomst og formål med dagen", ("09:00", "09:15", 15)),
-            want("2", "Oplæg: Inkluderende læringsmiljøer", ("09:15", "10:30", 75)),
-            want("3", "Gruppearbejde: Erfaringer fra egen skole", ("10:45", "12:00", 75)),
-            want("4", "Fælles opsamling og næste skridt", ("12:45", "13:45", 60))
-                .rec(&[
-                    "at hver skole udpeger en inklusionsansvarlig inden 1. juni",
-                    "at erfaringerne samles i et fælles idékatalog.",
-                ])
-                .att(&["Program for dagen", "Idékatalog (udkast)"]),
+            want(
+                "2",
+                "Oplæg: Inkluderende læringsmiljøer",
+                ("09:15", "10:30", 75),
+            ),
+            want(
+                "3",
+                "Gruppearbejde: Erfaringer fra egen skole",
+                ("10:45", "12:00", 75),
+            ),
+            want(
+                "4",
+                "Fælles opsamling og næste skridt",
+                ("12:45", "13:45", 60),
+            )
+            .rec(&[
+                "at hver skole udpeger en inklusionsansvarlig inden 1. juni",
+                "at erfaringerne samles i et fælles idékatalog.",
+            ])
+            .att(&["Program for dagen", "Idékatalog (udkast)"]),
             want("5", "Evaluering og afslutning", ("13:45", "14:00", 15)),
         ],
     );
@@ -299,7 +330,10 @@ fn day_with_a_lunch_break() {
 fn minutes_style_with_beslutning() {
     let a = load("sessions/boerne-skoleudvalget-2022-06-13.txt");
     assert_eq!(a.title, "Børne- og Skoleudvalget");
-    assert_eq!((hhmm(a.start), hhmm(a.end)), ("16:00".into(), "17:30".into()));
+    assert_eq!(
+        (hhmm(a.start), hhmm(a.end)),
+        ("16:00".into(), "17:30".into())
+    );
     assert_eq!(a.participants.len(), 4);
     assert_eq!(a.absent, ["Thomas Krogh"]);
     check_items(
@@ -316,10 +350,14 @@ fn minutes_style_with_beslutning() {
                 ]),
             want("3", "Orientering om elevtrivsel", ("16:45", "17:00", 15))
                 .rec(&["at orienteringen tages til efterretning."]),
-            want("4", "Anlægsprojekt: Ny idrætshal ved Vestskolen", ("", "", 0))
-                .case("21/9876")
-                .rec(&["at udvalget anbefaler byrådet at frigive en anlægsbevilling på 12,5 mio. kr."])
-                .att(&["Projektbeskrivelse idrætshal", "Økonomioversigt"]),
+            want(
+                "4",
+                "Anlægsprojekt: Ny idrætshal ved Vestskolen",
+                ("", "", 0),
+            )
+            .case("21/9876")
+            .rec(&["at udvalget anbefaler byrådet at frigive en anlægsbevilling på 12,5 mio. kr."])
+            .att(&["Projektbeskrivelse idrætshal", "Økonomioversigt"]),
             want("6", "Eventuelt", ("17:00", "17:10", 10)),
         ],
     );
@@ -360,7 +398,8 @@ fn crlf_with_start_times_only() {
         &a.items,
         &[
             want("1", "Status på driften", ("10:00", "10:15", 15)),
-            want("2", "Nyt ticketsystem", ("10:15", "10:40", 25)).rec(&["at vi vælger leverandør B."]),
+            want("2", "Nyt ticketsystem", ("10:15", "10:40", 25))
+                .rec(&["at vi vælger leverandør B."]),
             want("3", "Eventuelt", ("10:40", "10:50", 10)),
         ],
     );
