@@ -121,7 +121,7 @@ impl Builder {
 
     fn header(&mut self, line: Line<'_>) {
         match line {
-            Line::Meta(meta, value) => self.meta(meta, value),
+            Line::Meta(meta, value, _) => self.meta(meta, value),
             Line::Slot(slot) => self.header_slot.fill_from(slot),
             Line::Text(t) => self.header_text(t),
             Line::Section(_, label, _) => self.header_text(label),
@@ -240,7 +240,7 @@ impl Builder {
 
     fn item_line(&mut self, _n: usize, line: Line<'_>) {
         let wants_meta = match line {
-            Line::Meta(meta, _) => self.agenda.items.len() < 2 && self.meta_missing(meta),
+            Line::Meta(meta, ..) => self.agenda.items.len() < 2 && self.meta_missing(meta),
             _ => false,
         };
         let Some(d) = self.draft.as_mut() else {
@@ -257,7 +257,7 @@ impl Builder {
             Line::CaseNumber(cn) if d.item.case_number.is_none() && !has_body(d) => {
                 d.item.case_number = Some(cn.to_string());
             }
-            Line::Meta(Meta::CaseNumber, value) if d.item.case_number.is_none() => {
+            Line::Meta(Meta::CaseNumber, value, _) if d.item.case_number.is_none() => {
                 if value.is_empty() {
                     self.meta(Meta::CaseNumber, value);
                 } else {
@@ -265,15 +265,19 @@ impl Builder {
                 }
             }
             // "Mødet slutter kl. 15:30" after the last item.
-            Line::Meta(Meta::End, value) if self.agenda.end.is_none() => {
+            Line::Meta(Meta::End, value, _)
+                if self.agenda.end.is_none() && times::extract(value).0.start.is_some() =>
+            {
                 self.agenda.end = times::extract(value).0.start;
             }
-            Line::Meta(Meta::Time, value) if d.slot.is_empty() => {
+            Line::Meta(Meta::Time, value, _)
+                if d.slot.is_empty() && !times::extract(value).0.is_empty() =>
+            {
                 d.slot = times::extract(value).0;
             }
             // Participants and the minute-taker are often named under the first item
             // ("Referat og referent"); elsewhere such lines are just text.
-            Line::Meta(meta, value) if wants_meta => {
+            Line::Meta(meta, value, _) if wants_meta => {
                 self.meta(meta, value);
             }
             Line::Section(section, label, rest) => self.section(section, label, rest),
@@ -286,7 +290,7 @@ impl Builder {
                 }
             }
             Line::Bullet(t, indented) => self.text(t, Some(indented)),
-            Line::Text(t) | Line::Meta(_, t) | Line::CaseNumber(t) => self.text(t, None),
+            Line::Text(t) | Line::Meta(_, _, t) | Line::CaseNumber(t) => self.text(t, None),
             Line::Slot(slot) => {
                 // A second time for the same item: keep it readable in the body.
                 let _ = slot;
@@ -602,6 +606,28 @@ fn language(value: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_without_a_time_stay_in_the_body() {
+        let mut b = Builder::new();
+        b.line(1, super::super::lines::classify("Punkt 1: Start"));
+        let h = super::super::lines::heading("Punkt 1: Start").unwrap().1;
+        b.line(1, Line::Heading(h));
+        for l in [
+            "Start: vi begynder med kaffe",
+            "Slut: som sædvanlig",
+            "Tid: 10 min",
+        ] {
+            b.line(2, super::super::lines::classify(l));
+        }
+        let (a, _) = b.finish("");
+        assert_eq!(
+            a.items[0].body,
+            "Start: vi begynder med kaffe\nSlut: som sædvanlig"
+        );
+        assert_eq!(a.items[0].minutes, Some(10));
+        assert_eq!(a.end, None);
+    }
 
     #[test]
     fn names_and_people() {

@@ -16,7 +16,8 @@ pub enum Line<'a> {
         title: String,
         slot: Slot,
     },
-    Meta(Meta, &'a str),
+    /// Metadata: what it is, its value, and the whole line (for when it is kept as text).
+    Meta(Meta, &'a str, &'a str),
     /// A line that only says when: `(13:30 - 13:40)`, `Tid: 10 min`.
     Slot(Slot),
     /// A section heading as written, and the text after its colon.
@@ -176,7 +177,7 @@ pub fn classify(line: &str) -> Line<'_> {
         return b;
     }
     if let Some((meta, value)) = words::meta(t) {
-        return Line::Meta(meta, value);
+        return Line::Meta(meta, value, t);
     }
     if let Some(cn) = words::bare_case_number(t) {
         return Line::CaseNumber(cn);
@@ -247,7 +248,7 @@ mod tests {
         );
         assert_eq!(
             classify("Mødedeltagere:"),
-            Line::Meta(Meta::Participants, "")
+            Line::Meta(Meta::Participants, "", "Mødedeltagere:")
         );
         assert_eq!(classify("- Andet"), Line::Bullet("Andet", false));
         assert!(matches!(
