@@ -82,16 +82,27 @@ fn main() {
     // Keystroke to screen: open the note form and type a word, timed per key.
     send("c");
     wait_for("Noter");
+    send("xq");
+    wait_for("xq");
+    // A word that appears nowhere else on screen, so each prefix shows only once typed.
+    let word = "xqzjwvkyxq";
     let mut key_times = vec![];
-    for (i, c) in "referent".chars().enumerate() {
+    for (i, c) in word.chars().enumerate().skip(2) {
         let t0 = Instant::now();
         send(&c.to_string());
-        let typed: String = "referent".chars().take(i + 1).collect();
+        let typed: String = word.chars().take(i + 1).collect();
         wait_for(&typed);
         key_times.push(t0.elapsed());
     }
+    // A key that is journaled (fsync) before the screen changes: pause, then resume.
     send("\x1b");
     send("y");
+    let t0 = Instant::now();
+    send(" ");
+    wait_for("PAUSE");
+    let journaled = t0.elapsed();
+    send(" ");
+    wait_for("KØRER");
     std::thread::sleep(Duration::from_millis(300));
 
     let pid = child.process_id().expect("pid");
@@ -117,6 +128,10 @@ fn main() {
         key_times[key_times.len() / 2].as_secs_f64() * 1000.0,
         key_times[key_times.len() - 1].as_secs_f64() * 1000.0,
         key_times.len()
+    );
+    println!(
+        "journaled key to screen:    {:.2} ms (pause, fsync included)",
+        journaled.as_secs_f64() * 1000.0
     );
     println!(
         "idle CPU over {idle_secs} s:        {:.3} s = {:.3}% of a core",

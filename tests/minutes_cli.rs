@@ -116,7 +116,7 @@ fn writes_both_files_into_the_session_and_prints_their_paths() {
     let md = std::fs::read_to_string(&md_path).unwrap();
     assert!(md.starts_with("# Referat: Centerledermøde\n"), "{md}");
     assert!(
-        md.contains("- **Tid:** 13:31–13:53 (planlagt 13:30)"),
+        md.contains("- **Tid:** 13:31–13:53 (planlagt 13:30–13:55)"),
         "{md}"
     );
     assert!(md.contains("- **Afbud:** Rie"), "{md}");

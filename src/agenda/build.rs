@@ -406,7 +406,12 @@ impl Builder {
             a.date = times::find_date(&a.title);
         }
         if !self.language_set {
-            a.language = Lang::guess(text);
+            // The first pages say enough about the language.
+            let mut head = text.len().min(32 * 1024);
+            while !text.is_char_boundary(head) {
+                head -= 1;
+            }
+            a.language = Lang::guess(&text[..head]);
         }
         dedup(&mut a.participants);
         dedup(&mut a.absent);

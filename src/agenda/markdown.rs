@@ -94,7 +94,7 @@ fn item_heading(text: &str) -> Option<Line<'static>> {
     let (slot, title) = times::extract(text);
     Some(Line::Heading(Heading {
         number: String::new(),
-        title,
+        title: title.into_owned(),
         slot,
     }))
 }

@@ -90,9 +90,10 @@ fn furniture(src: &[Src]) -> Vec<bool> {
             || p + 2 >= nonblank.len()
             || (p.saturating_sub(2)..=(p + 2).min(nonblank.len() - 1)).any(|q| boundary[q])
     };
+    // Headers and footers are short lines; long ones are content.
     let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
     for (p, &i) in nonblank.iter().enumerate() {
-        if !dropped[i] {
+        if !dropped[i] && src[i].text.len() <= 120 {
             seen.entry(src[i].text.trim()).or_default().push(p);
         }
     }
@@ -124,7 +125,11 @@ fn protected(text: &str) -> bool {
 /// `Side 2 af 5`, `Page 2 of 5`, `- 2 -`, `2/5`, a footer ending in `Side 2 af 5`, or (when
 /// `isolated`, alone between blank lines) a bare `2`.
 fn page_number(line: &str, isolated: bool) -> bool {
-    let lower = line.trim().to_lowercase();
+    let line = line.trim();
+    if line.len() > 160 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let lower = line.to_lowercase();
     let t: Vec<&str> = lower.split_whitespace().collect();
     let num = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit());
     let word = |s: &str| matches!(s, "side" | "page" | "s." | "sida");

@@ -3,6 +3,8 @@
 //! `13:30`, `kl. 13.30`, `(13:30 - 13:40)`, `13.30-13.40`, `kl. 13-14`, `(15 min)`, `15 minutter`,
 //! `1 time og 30 min`, `½ time`; dates `14. marts 2022`, `14-03-2022`, `2022-03-14`, `14/3 2022`.
 
+use std::borrow::Cow;
+
 use chrono::{NaiveDate, NaiveTime};
 
 /// What a piece of text says about when: a start, an end, a length. Any may be missing.
@@ -30,7 +32,11 @@ impl Slot {
 ///
 /// A lone `13.30` only counts after `kl.` or in a span (it could be a date or a section number);
 /// a duration only counts inside brackets or at the end of the text (`2 timer om ugen` is prose).
-pub fn extract(s: &str) -> (Slot, String) {
+pub fn extract(s: &str) -> (Slot, Cow<'_, str>) {
+    // Every time and duration has a digit (or ½); most lines have neither.
+    if !s.bytes().any(|b| b.is_ascii_digit() || b == 0xC2) {
+        return (Slot::default(), Cow::Borrowed(s));
+    }
     let mut slot = Slot::default();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let b = s.as_bytes();
@@ -58,7 +64,7 @@ pub fn extract(s: &str) -> (Slot, String) {
         i += utf8_len(b[i]);
     }
     if cuts.is_empty() {
-        return (slot, s.to_string());
+        return (slot, Cow::Borrowed(s));
     }
     let mut rest = String::with_capacity(s.len());
     let mut from = 0;
@@ -68,7 +74,7 @@ pub fn extract(s: &str) -> (Slot, String) {
         from = z;
     }
     rest.push_str(&s[from..]);
-    (slot, tidy(&rest))
+    (slot, Cow::Owned(tidy(&rest)))
 }
 
 /// Whether a line says nothing but when: `(13:30 - 13:40)`, `Tid: 10 min`, `kl. 9.00`.
@@ -134,6 +140,10 @@ fn at_boundary(s: &str, i: usize) -> bool {
 }
 
 fn match_at(s: &str, i: usize) -> Option<(usize, Found)> {
+    let first = s.as_bytes()[i];
+    if !(first.is_ascii_digit() || first == b'k' || first == b'K' || first == 0xC2) {
+        return None;
+    }
     if !at_boundary(s, i) {
         return None;
     }
@@ -160,6 +170,9 @@ fn match_at(s: &str, i: usize) -> Option<(usize, Found)> {
 
 /// `kl.`, `kl`, `klokken`, `klokka` followed by spaces: where the time starts.
 fn kl_prefix(s: &str, i: usize) -> Option<usize> {
+    if !matches!(s.as_bytes().get(i), Some(b'k' | b'K')) {
+        return None;
+    }
     let rest = &s[i..];
     for w in ["klokken", "klokka", "kl.", "kl"] {
         if let Some(r) = crate::agenda::words::strip_word_ci(rest, w) {
@@ -483,11 +496,11 @@ mod tests {
         assert_eq!(slot.start, t(14, 10));
         let (slot, rest) = extract("Godkendelse af dagsorden (5 min)");
         assert_eq!(
-            (rest.as_str(), slot.minutes),
+            (rest.as_ref(), slot.minutes),
             ("Godkendelse af dagsorden", Some(5))
         );
         let (slot, rest) = extract("13.30-13.40 Referat");
-        assert_eq!((rest.as_str(), slot.end), ("Referat", t(13, 40)));
+        assert_eq!((rest.as_ref(), slot.end), ("Referat", t(13, 40)));
         let (slot, rest) = extract("Punkt 4: 2 timer om ugen til motion");
         assert!(slot.is_empty());
         assert_eq!(rest, "Punkt 4: 2 timer om ugen til motion");

@@ -4,6 +4,22 @@
 
 /// Strips `prefix` from the start of `s`, comparing without regard to case.
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    // Fast path: most calls fail on the first byte, and most prefixes are ASCII.
+    let (sb, pb) = (s.as_bytes(), prefix.as_bytes());
+    if let (Some(a), Some(b)) = (sb.first(), pb.first())
+        && a.is_ascii()
+        && b.is_ascii()
+        && !a.eq_ignore_ascii_case(b)
+    {
+        return None;
+    }
+    if prefix.is_ascii() {
+        let head = sb.get(..pb.len())?;
+        return head
+            .eq_ignore_ascii_case(pb)
+            .then(|| s.get(pb.len()..))
+            .flatten();
+    }
     let mut rest = s.char_indices();
     for p in prefix.chars() {
         let (_, c) = rest.next()?;
@@ -134,7 +150,14 @@ const META: &[(&str, Meta, bool)] = &[
 /// Reads a metadata line: the label and the value after it (possibly empty).
 pub fn meta(line: &str) -> Option<(Meta, &str)> {
     let line = line.trim();
+    let first = line.bytes().next()?.to_ascii_lowercase();
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
     for &(label, meta, colonless) in META {
+        if label.as_bytes()[0] != first {
+            continue;
+        }
         let Some(rest) = strip_word_ci(line, label) else {
             continue;
         };
@@ -330,6 +353,9 @@ pub fn recommends(line: &str) -> Option<&str> {
         }
     }
     // `Administrationen indstiller, at …`: a short subject, the verb, then "at" or nothing.
+    if !(line.contains("ndstille") || line.contains("nnstille") || line.contains("ilrår")) {
+        return None;
+    }
     let lower = line.to_lowercase();
     let (words, after) = ["indstiller", "innstiller", "tilrår"]
         .iter()
@@ -439,6 +465,9 @@ pub fn title_line(line: &str) -> Option<&str> {
 
 /// Words that head a table of contents.
 pub fn is_toc_heading(line: &str) -> bool {
+    if line.trim().len() > 24 {
+        return false;
+    }
     let lower = line.trim().trim_end_matches(':').to_lowercase();
     matches!(
         lower.as_str(),

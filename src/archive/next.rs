@@ -155,8 +155,8 @@ fn compose(
         participants: prev.participants.clone(),
         absent: vec![],
         language: lang,
-        items,
         breaks: vec![],
+        items,
     }
 }
 

@@ -8,10 +8,11 @@ use anyhow::{Context, bail};
 
 use crate::agenda::{self, Agenda, Format};
 use crate::i18n::{Key, Lang};
+use crate::session::due::format_date;
 use crate::session::recorder::Recorder;
 use crate::session::state::Phase;
 use crate::session::{Clock, SystemClock, store};
-use crate::ui::app::App;
+use crate::ui::app::{App, PastAction};
 use crate::ui::theme::{Theme, ThemeName};
 
 /// The example meeting built into the binary, so `referent run` shows something at once.
@@ -50,8 +51,38 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     let mut app = App::new(rec, lang);
     app.status = notice;
     app.theme = Theme::from_env(args.theme);
+    app.past_actions = past_actions(&root, &app);
     crate::ui::run::run(&mut app, &clock)?;
     finish(app, lang)
+}
+
+/// Open action points of earlier meetings in the same series, for `F` and the review item.
+fn past_actions(root: &Path, app: &App) -> Vec<PastAction> {
+    let lang = app.lang;
+    crate::archive::open_actions_for(root, &app.meeting().agenda, app.rec.dir())
+        .into_iter()
+        .map(|a| {
+            let due = a
+                .due
+                .map(|d| {
+                    format!(
+                        " ({} {})",
+                        Key::Due.get(lang).to_lowercase(),
+                        format_date(d, lang)
+                    )
+                })
+                .unwrap_or_default();
+            let date = a
+                .meeting_date
+                .map(|d| format_date(d, lang))
+                .unwrap_or_default();
+            PastAction {
+                session: a.session,
+                entry: a.entry,
+                label: format!("{date}, {}: {} — {}{due}", a.item_label, a.what, a.who),
+            }
+        })
+        .collect()
 }
 
 /// After the screen closes: minutes for an ended meeting, and where everything is.

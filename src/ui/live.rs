@@ -327,12 +327,42 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(case, style::dim()),
     ]))
     .render(title, buf);
-    Paragraph::new(item.body.as_str())
+    let mut text: Vec<Line> = follow_up_lines(app, c);
+    text.extend(item.body.lines().map(|l| Line::raw(l.to_string())));
+    Paragraph::new(text)
         .wrap(Wrap { trim: false })
         .scroll((app.scroll, 0))
         .render(body, buf);
     render_recommendation(m, c, lang, rec, buf);
     render_log(app, entries, lang, log, buf);
+}
+
+/// At the item that reviews the previous minutes: earlier meetings' open action points, each
+/// marked once this meeting has followed it up (`F`).
+fn follow_up_lines(app: &App, c: usize) -> Vec<Line<'static>> {
+    let m = app.meeting();
+    if app.past_actions.is_empty() || c != crate::archive::review_item(&m.agenda) {
+        return vec![];
+    }
+    let mut lines = vec![Line::styled(
+        format!("{} (F)", Key::FollowUps.get(app.lang)),
+        style::title(),
+    )];
+    for a in &app.past_actions {
+        let followed = m
+            .follow_ups
+            .iter()
+            .rev()
+            .find(|(s, e, _, _)| *s == a.session && *e == a.entry);
+        let mark = match followed {
+            Some((_, _, crate::session::event::FollowUp::Done, _)) => "✓",
+            Some(_) => "»",
+            None => "•",
+        };
+        lines.push(Line::raw(format!("{mark} {}", a.label)));
+    }
+    lines.push(Line::raw(String::new()));
+    lines
 }
 
 fn render_recommendation(m: &Meeting, c: usize, lang: Lang, area: Rect, buf: &mut Buffer) {

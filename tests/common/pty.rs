@@ -130,7 +130,10 @@ impl Pty {
         loop {
             let open = self.pump(Duration::from_millis(5)).is_some();
             if let Some(status) = self.child.try_wait().expect("try_wait") {
-                while self.pump(Duration::from_millis(20)).is_some_and(|n| n > 0) {}
+                // Read until the reader sees the pty close, so the last bytes are not lost
+                // on a busy machine; a grace period bounds it.
+                let grace = Instant::now() + Duration::from_secs(5);
+                while self.pump(Duration::from_millis(50)).is_some() && Instant::now() < grace {}
                 return status;
             }
             if Instant::now() > end {

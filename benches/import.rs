@@ -1,0 +1,56 @@
+//! Importing a 1,000-item agenda, as plain text and as Markdown. Budget: under 20 ms each.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use referent::agenda;
+
+/// A plain-text agenda in the seed's layout, with a table of contents and page footers.
+fn text_agenda(items: usize) -> String {
+    let mut s = String::from(
+        "DAGSORDEN Stort møde d. 14-03-2022\n\nMødedato Mandag d. 14. marts 2022 kl. 08:00\n\n\
+         Mødested Rådhuset\n\nIndholdsfortegnelse\n\n",
+    );
+    for i in 1..=items {
+        s.push_str(&format!("Emne {i}.....\t{}\n", i + 2));
+    }
+    for i in 1..=items {
+        let (h, m) = (8 + (i / 60) % 14, i % 60);
+        s.push_str(&format!(
+            "\nPunkt {i}: Emne nummer {i}\n\n85.02.02P35-25-19\n\nSagsfremstilling\n\n\
+             ({h:02}:{m:02} - {h:02}:{m:02})\n\nBaggrunden for punktet er beskrevet her i et afsnit \
+             af en vis længde, som man ser det i rigtige dagsordener.\n\n- første stikord\n\
+             - andet stikord\n\nDet indstilles,\n\nat punkt {i} drøftes og at der følges op.\n\n\
+             Bilag\n\nBilag til punkt {i}\n\nStort møde 14-03-2022 Side {i} af {items}\n\u{c}"
+        ));
+    }
+    s
+}
+
+fn markdown_agenda(items: usize) -> String {
+    let mut s = String::from("# Stort møde\n\nDato: 2022-03-14\nStart: 08:00\nSted: Rådhuset\n\n");
+    for i in 1..=items {
+        s.push_str(&format!(
+            "## {i}. Emne nummer {i} (5 min)\n\nSagsnr.: 85.02.02P35-25-19\n\n\
+             Baggrunden for punktet er beskrevet her i et afsnit af en vis længde.\n\n\
+             - første stikord\n- andet stikord\n\n### Indstilling\n\n- at punkt {i} drøftes\n\
+             - at der følges op\n\n### Bilag\n\n- Bilag til punkt {i}\n\n"
+        ));
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let text = text_agenda(1000);
+    let md = markdown_agenda(1000);
+    // Sanity: the benchmark measures a real import of every item.
+    assert_eq!(agenda::parse("a.txt", text.as_bytes(), None).unwrap().agenda.items.len(), 1000);
+    assert_eq!(agenda::parse("a.md", md.as_bytes(), None).unwrap().agenda.items.len(), 1000);
+    c.bench_function("import 1000-item text agenda", |b| {
+        b.iter(|| agenda::parse("a.txt", std::hint::black_box(text.as_bytes()), None))
+    });
+    c.bench_function("import 1000-item markdown agenda", |b| {
+        b.iter(|| agenda::parse("a.md", std::hint::black_box(md.as_bytes()), None))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
