@@ -42,8 +42,22 @@ fn bench(c: &mut Criterion) {
     let text = text_agenda(1000);
     let md = markdown_agenda(1000);
     // Sanity: the benchmark measures a real import of every item.
-    assert_eq!(agenda::parse("a.txt", text.as_bytes(), None).unwrap().agenda.items.len(), 1000);
-    assert_eq!(agenda::parse("a.md", md.as_bytes(), None).unwrap().agenda.items.len(), 1000);
+    assert_eq!(
+        agenda::parse("a.txt", text.as_bytes(), None)
+            .unwrap()
+            .agenda
+            .items
+            .len(),
+        1000
+    );
+    assert_eq!(
+        agenda::parse("a.md", md.as_bytes(), None)
+            .unwrap()
+            .agenda
+            .items
+            .len(),
+        1000
+    );
     c.bench_function("import 1000-item text agenda", |b| {
         b.iter(|| agenda::parse("a.txt", std::hint::black_box(text.as_bytes()), None))
     });

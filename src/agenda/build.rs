@@ -475,10 +475,11 @@ fn strip_list_number(t: &str) -> &str {
         .count();
     let digits = t.bytes().take(n).filter(u8::is_ascii_digit).count();
     let ok = n > 0 && n <= 2 && (digits == n || n == 1);
-    if ok && let Some(rest) = t[n..].strip_prefix(['.', ')']) {
-        if rest.starts_with(' ') {
-            return rest.trim_start();
-        }
+    if ok
+        && let Some(rest) = t[n..].strip_prefix(['.', ')'])
+        && rest.starts_with(' ')
+    {
+        return rest.trim_start();
     }
     t
 }

@@ -58,7 +58,7 @@ fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &[u8])> {
         return Some((encoding_rs::UTF_16BE, rest));
     }
     let sample = &bytes[..bytes.len().min(400)];
-    if sample.len() < 8 || sample.len() % 2 != 0 {
+    if sample.len() < 8 || !sample.len().is_multiple_of(2) {
         return None;
     }
     let zeros_at = |odd: usize| {

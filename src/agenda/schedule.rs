@@ -157,9 +157,7 @@ fn place(
     if start.is_some() {
         return *end;
     }
-    let Some(at) = cursor else {
-        return None;
-    };
+    let at = cursor?;
     match (*minutes, *end) {
         (Some(m), _) => {
             *start = Some(at);

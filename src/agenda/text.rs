@@ -190,7 +190,7 @@ fn table_of_contents(src: &[Src], dropped: &mut [bool]) -> usize {
     entries
 }
 
-/// `Budget 2023.....	6`, `Budget 2023 …… 6`; inside a headed table also `Budget 2023	6`.
+/// `Budget 2023.....    6`, `Budget 2023 …… 6`; inside a headed table also `Budget 2023    6`.
 fn toc_entry(t: &str, in_table: bool) -> bool {
     let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
     let has_page = body.len() < t.len() && t.len() - body.len() <= 3;

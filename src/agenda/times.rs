@@ -147,12 +147,12 @@ fn match_at(s: &str, i: usize) -> Option<(usize, Found)> {
     if !at_boundary(s, i) {
         return None;
     }
-    if let Some(after) = kl_prefix(s, i) {
-        if let Some((end, t, hour_only)) = clock(s, after, true) {
-            let (end, to) =
-                span_end(s, end, true, hour_only).map_or((end, None), |(e, t)| (e, Some(t)));
-            return Some((end, Found::Span(t, to)));
-        }
+    if let Some(after) = kl_prefix(s, i)
+        && let Some((end, t, hour_only)) = clock(s, after, true)
+    {
+        let (end, to) =
+            span_end(s, end, true, hour_only).map_or((end, None), |(e, t)| (e, Some(t)));
+        return Some((end, Found::Span(t, to)));
     }
     if let Some((end, t, dotted)) =
         clock(s, i, false).map(|(e, t, _)| (e, t, s[i..e].contains('.')))
