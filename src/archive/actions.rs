@@ -10,11 +10,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::series::series_key;
-use super::{Archive, Session};
+use super::{Archive, Session, format_date};
 use crate::agenda::Agenda;
+use crate::i18n::{Key, Lang};
 use crate::session::Time;
 use crate::session::event::FollowUp;
 use crate::session::state::EntryKind;
+use crate::textutil::clean;
 
 /// One action point of one session, with what later meetings said about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,6 +63,34 @@ impl ActionPoint {
             ActionStatus::Overdue
         } else {
             ActionStatus::Open
+        }
+    }
+
+    /// One line for a list or an agenda: `what (who, frist 21.03.2022, fra mødet 14.03.2022)`.
+    pub fn line(&self, lang: Lang) -> String {
+        let mut detail = vec![];
+        if !self.who.trim().is_empty() {
+            detail.push(self.who.trim().to_string());
+        }
+        if let Some(d) = self.due {
+            detail.push(format!(
+                "{} {}",
+                Key::Due.get(lang).to_lowercase(),
+                format_date(d, lang)
+            ));
+        }
+        if let Some(d) = self.meeting_date {
+            detail.push(format!(
+                "{} {}",
+                Key::FromMeeting.get(lang),
+                format_date(d, lang)
+            ));
+        }
+        let what = clean(&self.what);
+        if detail.is_empty() {
+            what
+        } else {
+            format!("{what} ({})", clean(&detail.join(", ")))
         }
     }
 
@@ -340,6 +370,12 @@ mod tests {
         assert_eq!(a.status(d(11)), ActionStatus::Overdue);
         a.follow(&FollowUp::Moved { due: d(20) }, "t");
         assert_eq!(a.status(d(11)), ActionStatus::Open);
+        assert_eq!(a.line(Lang::Da), "x (Helle, frist 20-03-2022)");
+        a.meeting_date = Some(d(7));
+        assert_eq!(
+            a.line(Lang::En),
+            "x (Helle, due 2022-03-20, from the meeting on 2022-03-07)"
+        );
         assert_eq!(a.agreed_due, Some(d(10)));
         a.follow(&FollowUp::Done, "u");
         assert_eq!(a.status(d(30)), ActionStatus::Done);

@@ -19,6 +19,8 @@ use chrono::NaiveDate;
 use crate::session::Meeting;
 use crate::session::store;
 
+/// Dates as the rest of the app shows them (14-03-2022 in Danish, 14.03.2022 in Norwegian).
+pub use crate::session::due::format_date;
 pub use actions::{ActionPoint, ActionStatus, OpenAction, open_actions_for, review_item};
 pub use search::{Field, Hit, search};
 pub use series::{series_key, series_name};
@@ -157,11 +159,6 @@ fn load_one(dir: &Path) -> Loaded {
 fn date_prefix(name: &str) -> Option<NaiveDate> {
     name.get(..10)
         .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
-}
-
-/// Dates as a Danish/Norwegian reader writes them: 14.03.2022.
-pub fn format_date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
 }
 
 #[cfg(test)]

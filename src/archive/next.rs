@@ -86,7 +86,7 @@ fn next_date(last: &Session, before: Option<&Session>, lang: Lang) -> (Option<Na
             format!(
                 "{} {} + {} {}",
                 Key::NextDateInterval.get(lang),
-                format_date(last_date),
+                format_date(last_date, lang),
                 d.num_days(),
                 Key::Days.get(lang)
             ),
@@ -96,7 +96,7 @@ fn next_date(last: &Session, before: Option<&Session>, lang: Lang) -> (Option<Na
             format!(
                 "{} {} + 7 {}",
                 Key::NextDateWeek.get(lang),
-                format_date(last_date),
+                format_date(last_date, lang),
                 Key::Days.get(lang)
             ),
         ),
@@ -204,7 +204,10 @@ fn standing_copy(item: &Item) -> Item {
 fn carried_over(last: &Session, standing: &[usize]) -> Vec<Item> {
     let m = &last.meeting;
     let lang = m.agenda.language;
-    let when = last.date().map(format_date).unwrap_or_default();
+    let when = last
+        .date()
+        .map(|d| format_date(d, lang))
+        .unwrap_or_default();
     m.agenda
         .items
         .iter()
@@ -261,7 +264,10 @@ fn points_for_coming(last: &Session) -> Vec<Item> {
     }) else {
         return vec![];
     };
-    let when = last.date().map(format_date).unwrap_or_default();
+    let when = last
+        .date()
+        .map(|d| format_date(d, lang))
+        .unwrap_or_default();
     m.items[aob]
         .entries
         .iter()
@@ -326,27 +332,7 @@ fn first_line_short(text: &str) -> String {
 fn actions_item(open: &[OpenAction], lang: Lang) -> Item {
     let body = open
         .iter()
-        .map(|a| {
-            let mut line = format!("- {}", a.what.trim());
-            let mut detail = vec![];
-            if !a.who.trim().is_empty() {
-                detail.push(a.who.trim().to_string());
-            }
-            if let Some(d) = a.due {
-                detail.push(format!(
-                    "{} {}",
-                    Key::Due.get(lang).to_lowercase(),
-                    format_date(d)
-                ));
-            }
-            if let Some(d) = a.meeting_date {
-                detail.push(format!("{} {}", Key::FromMeeting.get(lang), format_date(d)));
-            }
-            if !detail.is_empty() {
-                line.push_str(&format!(" ({})", detail.join(", ")));
-            }
-            line
-        })
+        .map(|a| format!("- {}", a.line(lang)))
         .collect::<Vec<_>>()
         .join("\n");
     Item {

@@ -69,7 +69,7 @@ pub fn search(archive: &Archive, query: &str) -> Vec<Hit> {
                     EntryKind::Outcome { text, .. } => hit(Some(i), Field::Outcome, text),
                     EntryKind::Note { text } => hit(Some(i), Field::Note, text),
                     EntryKind::Action { what, who, due } => {
-                        let due = due.map(|d| format!(", {}", super::format_date(d)));
+                        let due = due.map(|d| format!(", {d}"));
                         let line = format!("{what} ({who}{})", due.unwrap_or_default());
                         hit(Some(i), Field::Action, &line);
                     }

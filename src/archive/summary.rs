@@ -7,6 +7,7 @@ use chrono::{Duration, NaiveDate, TimeZone};
 use super::actions::{self, ActionPoint};
 use super::series::{self, series_name};
 use super::{Archive, Session};
+use crate::i18n::Lang;
 use crate::session::state::{EntryKind, Meeting, Slot, initial_plan};
 
 /// What the session list shows about one session.
@@ -46,8 +47,13 @@ impl SessionSummary {
     /// Whether every word typed in the filter appears in the date, title or folder name.
     pub fn matches(&self, filter: &str) -> bool {
         let hay = format!(
-            "{} {} {} {}",
-            self.date.map(super::format_date).unwrap_or_default(),
+            "{} {} {} {} {}",
+            self.date
+                .map(|d| super::format_date(d, Lang::Da))
+                .unwrap_or_default(),
+            self.date
+                .map(|d| super::format_date(d, Lang::Nb))
+                .unwrap_or_default(),
             self.date.map(|d| d.to_string()).unwrap_or_default(),
             self.title,
             self.name

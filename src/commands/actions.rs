@@ -117,12 +117,17 @@ pub fn table(actions: &[ActionPoint], today: NaiveDate, lang: Lang) -> String {
     let limits = [10, 32, 28, 48, 20, 11, 12];
     let mut rows = vec![head];
     for a in actions {
-        let mut due = a.due.map(format_date).unwrap_or_else(|| "-".into());
+        let mut due = a
+            .due
+            .map(|d| format_date(d, lang))
+            .unwrap_or_else(|| "-".into());
         if a.agreed_due.is_some() {
             due.push('*');
         }
         rows.push(vec![
-            a.meeting_date.map(format_date).unwrap_or_default(),
+            a.meeting_date
+                .map(|d| format_date(d, lang))
+                .unwrap_or_default(),
             clean(&a.meeting_title),
             clean(&a.item_label),
             clean(&a.what),
@@ -200,7 +205,7 @@ mod tests {
             lines[2].contains("Tjek lokaler"),
             "escape sequences are removed: {t}"
         );
-        assert!(lines[2].ends_with("21.03.2022*  Overskredet"), "{t}");
+        assert!(lines[2].ends_with("21-03-2022*  Overskredet"), "{t}");
         assert!(lines[3].starts_with("* "));
         assert_eq!(table(&[], today, Lang::En), "No action points.\n");
     }

@@ -332,7 +332,10 @@ impl ReviewView {
             .unwrap_or(0);
         let heading = format!(
             "{}  {}",
-            session.date().map(format_date).unwrap_or_default(),
+            session
+                .date()
+                .map(|d| format_date(d, self.lang))
+                .unwrap_or_default(),
             clean(session.title())
         );
         self.opened = Some(Opened {
@@ -553,7 +556,12 @@ impl ReviewView {
             Span::styled(
                 format!(
                     "{} {} {} ",
-                    cell(&s.date.map(format_date).unwrap_or_default(), 10),
+                    cell(
+                        &s.date
+                            .map(|d| format_date(d, self.lang))
+                            .unwrap_or_default(),
+                        10,
+                    ),
                     cell(&title, title_w),
                     rcell(&times, 12)
                 ),
@@ -718,7 +726,9 @@ impl ReviewView {
                     .map(|s| {
                         format!(
                             "{} {}",
-                            s.date().map(format_date).unwrap_or_default(),
+                            s.date()
+                                .map(|d| format_date(d, self.lang))
+                                .unwrap_or_default(),
                             clean(s.title())
                         )
                     })
