@@ -157,9 +157,14 @@ fn resize_down_to_tiny_and_back_never_breaks() {
     p.wait_for("KØRER");
     for (w, h) in [(20, 5), (10, 3), (80, 24), (1, 1), (160, 48)] {
         p.resize(w, h);
+        // Help opens and closes at every size (Esc alone: Esc and a key at once read as Alt).
         p.send("?");
+        std::thread::sleep(std::time::Duration::from_millis(100));
         p.send("\x1b");
+        std::thread::sleep(std::time::Duration::from_millis(100));
     }
+    p.resize(100, 30);
+    p.wait_gone("Esc eller ? lukker");
     p.resize(20, 5);
     p.wait_for("Vinduet");
     p.resize(100, 30);
@@ -226,4 +231,26 @@ fn agenda_text_cannot_drive_the_terminal() {
     p.wait_for("(y/n)");
     p.send("y");
     p.wait_exit();
+}
+
+#[test]
+fn hang_up_ends_the_program_and_keeps_the_session_resumable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut p = run(tmp.path(), &[SEED]);
+    p.wait_for("Tryk mellemrum");
+    p.send(" ");
+    p.wait_for("KØRER");
+    let pid = p.child.process_id().unwrap();
+    std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    p.wait_exit();
+    let session = only_session(tmp.path());
+    let evs = events(&session);
+    assert!(evs.contains(&Event::MeetingStarted));
+    assert!(
+        !evs.contains(&Event::MeetingEnded),
+        "a hang-up is not the end of the meeting"
+    );
 }

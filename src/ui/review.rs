@@ -11,7 +11,7 @@ use std::time::Duration as StdDuration;
 
 use chrono::Duration;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -887,12 +887,13 @@ fn md_line(line: &str) -> Line<'static> {
 /// SIGTERM/SIGHUP); draws only after one arrived.
 pub fn run(view: &mut ReviewView) -> io::Result<()> {
     let mut tui = super::terminal::Tui::enter()?;
-    tui.terminal.draw(|f| f.render_widget(&*view, f.area()))?;
+    let input = super::input::Input::spawn();
+    tui.draw(|f| f.render_widget(&*view, f.area()))?;
     while !view.quit && !tui.stop_requested() {
-        if !event::poll(StdDuration::from_secs(1))? {
+        let Some(ev) = input.next(StdDuration::from_secs(1))? else {
             continue;
-        }
-        let changed = match event::read()? {
+        };
+        let changed = match ev {
             TermEvent::Key(key) if super::app::is_press(&key) => {
                 view.on_key(key);
                 true
@@ -905,7 +906,7 @@ pub fn run(view: &mut ReviewView) -> io::Result<()> {
             _ => false,
         };
         if changed && !view.quit {
-            tui.terminal.draw(|f| f.render_widget(&*view, f.area()))?;
+            tui.draw(|f| f.render_widget(&*view, f.area()))?;
         }
     }
     Ok(())

@@ -5,12 +5,13 @@ use std::time::Duration as StdDuration;
 
 use chrono::{Timelike, Utc};
 use ratatui::Frame;
-use ratatui::crossterm::event::{self, Event as TermEvent};
+use ratatui::crossterm::event::Event as TermEvent;
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Mode, View, is_press};
 use super::form::{frame, popup};
 use super::help::Help;
+use super::input::Input;
 use super::live::LiveView;
 use super::projector::ProjectorView;
 use super::style;
@@ -22,18 +23,20 @@ use crate::session::{Clock, Time};
 /// Runs the meeting screen until the user finishes the meeting or a signal stops the program.
 pub fn run(app: &mut App, clock: &dyn Clock) -> io::Result<()> {
     let mut tui = Tui::enter()?;
+    let input = Input::spawn();
     let mut shown: Option<Tick> = None;
     let mut dirty = true;
     while !app.quit && !tui.stop_requested() {
         let now = whole_second(clock.now());
         let tick = Tick::of(app, now);
         if dirty || shown != Some(tick) {
-            tui.terminal.draw(|f| draw(f, app, now))?;
+            tui.draw(|f| draw(f, app, now))?;
             shown = Some(tick);
             dirty = false;
         }
-        if event::poll(until_next_tick(app, clock.now()))? {
-            dirty |= handle(app, event::read()?, clock);
+        // Input comes from a thread: a terminal that goes away cannot trap this loop.
+        if let Some(ev) = input.next(until_next_tick(app, clock.now()))? {
+            dirty |= handle(app, ev, clock);
         }
     }
     Ok(())

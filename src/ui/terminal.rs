@@ -1,17 +1,22 @@
 //! Terminal lifecycle: raw mode and the alternate screen on entry, always restored on exit,
-//! on panic (ratatui's hook) and on SIGTERM / SIGHUP (flags checked by the loops).
+//! on panic (ratatui's hook) and on SIGTERM / SIGHUP (flags checked by the loops). A terminal
+//! that has gone away (hung up) is left alone: there is nothing left to restore.
 
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
+use ratatui::{DefaultTerminal, Frame};
+
+use super::input::terminal_alive;
 
 /// An entered terminal; dropping it restores the terminal.
 pub struct Tui {
-    pub terminal: DefaultTerminal,
+    /// Always `Some` until drop, which takes it out to restore or, on a dead terminal, to leak
+    /// it: dropping it there would write (and panic) on a dead stderr.
+    terminal: Option<DefaultTerminal>,
     stop: Arc<AtomicBool>,
 }
 
@@ -24,17 +29,35 @@ impl Tui {
         }
         let terminal = ratatui::try_init()?;
         let _ = execute!(io::stdout(), EnableBracketedPaste);
-        Ok(Tui { terminal, stop })
+        Ok(Tui {
+            terminal: Some(terminal),
+            stop,
+        })
     }
 
-    /// Whether a signal asked the program to stop.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        if let Some(t) = self.terminal.as_mut() {
+            t.draw(render)?;
+        }
+        Ok(())
+    }
+
+    /// Whether a signal asked the program to stop, or the terminal went away.
     pub fn stop_requested(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
+        self.stop.load(Ordering::Relaxed) || !terminal_alive()
     }
 }
 
 impl Drop for Tui {
     fn drop(&mut self) {
+        let Some(terminal) = self.terminal.take() else {
+            return;
+        };
+        if !terminal_alive() {
+            std::mem::forget(terminal);
+            return;
+        }
+        drop(terminal);
         let _ = execute!(io::stdout(), DisableBracketedPaste);
         ratatui::restore();
         let _ = io::stdout().flush();

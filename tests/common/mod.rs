@@ -139,6 +139,10 @@ impl Pty {
     }
 
     pub fn resize(&self, cols: u16, rows: u16) {
+        // Hold the parser while the pty changes size, so no frame drawn for the new size is
+        // parsed at the old one.
+        let mut parser = self.parser.lock().unwrap();
+        parser.screen_mut().set_size(nz(rows), nz(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -147,11 +151,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(nz(rows), nz(cols));
+        drop(parser);
     }
 
     pub fn raw_output(&self) -> Vec<u8> {
@@ -161,4 +161,14 @@ impl Pty {
 
 fn nz(n: u16) -> std::num::NonZero<u16> {
     std::num::NonZero::new(n.max(1)).unwrap()
+}
+
+impl Drop for Pty {
+    /// A test that fails half-way must not leave the program running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
 }
