@@ -51,6 +51,7 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     let mut app = App::new(rec, lang);
     app.status = notice;
     app.theme = Theme::from_env(args.theme);
+    crate::ui::style::set_theme(app.theme.clone());
     app.past_actions = past_actions(&root, &app);
     crate::ui::run::run(&mut app, &clock)?;
     finish(app, lang)

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::app::App;
+use super::theme::{TimerState, timer_state};
 use super::{fmt, keymap, style};
 use crate::i18n::{Key, Lang};
 use crate::session::Time;
@@ -182,28 +183,12 @@ fn timer_line(m: &Meeting, lang: Lang, now: Time) -> Line<'static> {
 
 /// "Remaining 04:12", or "+01:30 OVERRUN": the sign and word carry the state, not colour alone.
 pub fn remaining_text(remaining: Duration, planned: Duration, lang: Lang) -> (String, Style) {
-    if remaining < Duration::zero() {
-        (
-            format!("+{} {}", fmt::duration(-remaining), Key::Overrun.get(lang)),
-            style::overrun(),
-        )
-    } else {
-        // Two minutes' warning; a short slot warns at its last fifth instead.
-        let threshold = if planned < Duration::minutes(10) {
-            planned / 5
-        } else {
-            Duration::minutes(2)
-        };
-        let st = if remaining <= threshold {
-            style::warning()
-        } else {
-            style::ok()
-        };
-        (
-            format!("{} {}", Key::Remaining.get(lang), fmt::duration(remaining)),
-            st,
-        )
-    }
+    let state = timer_state(remaining, planned);
+    let text = match state {
+        TimerState::Overrun => format!("+{} {}", fmt::duration(-remaining), Key::Overrun.get(lang)),
+        _ => format!("{} {}", Key::Remaining.get(lang), fmt::duration(remaining)),
+    };
+    (text, style::theme().timer(state))
 }
 
 fn status_mark(status: Status) -> &'static str {

@@ -675,12 +675,7 @@ pub fn next_change(meeting: &Meeting, now: Time) -> std::time::Duration {
 
 /// "MM:SS" under an hour, "H:MM:SS" from an hour.
 pub fn hms(secs: i64) -> String {
-    let s = secs.max(0);
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{:02}:{:02}", s / 60, s % 60)
-    }
+    super::fmt::duration(Duration::seconds(secs.max(0)))
 }
 
 /// "1:35" hours and minutes.
