@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use chrono::{Duration, NaiveDate};
-use common::Pty;
+use common::pty::{PATIENCE, Pty};
 use referent::agenda::{Agenda, Item};
 use referent::session::{Clock, Event, FakeClock, store};
 
@@ -80,7 +80,13 @@ fn review_opens_filters_shows_minutes_searches_and_quits() {
     let before = snapshot(root);
 
     let dir = root.to_str().unwrap();
-    let mut pty = Pty::spawn(&["--sessions-dir", dir, "review"], root, &[], 80, 24);
+    let mut pty = Pty::spawn(
+        env!("CARGO_BIN_EXE_referent"),
+        &["--sessions-dir", dir, "review"],
+        80,
+        24,
+        &[],
+    );
     pty.wait_for("Tidligere møder (2)");
     pty.wait_for("Styregruppe");
     pty.type_text("Center");
@@ -111,6 +117,6 @@ fn review_opens_filters_shows_minutes_searches_and_quits() {
     pty.wait_for("Budgettet for skolerne fastholdes.");
 
     pty.send("q");
-    assert_eq!(pty.wait_exit(), 0);
+    assert!(pty.wait_exit(PATIENCE).success());
     assert_eq!(snapshot(root), before, "review never writes");
 }

@@ -6,21 +6,20 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::Pty;
+use common::pty::{PATIENCE, Pty};
 use referent::session::event::Event;
 use referent::session::journal;
 
-const SEED: &str = "sessions/centerledermoede-2022-03-14.txt";
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/sessions/centerledermoede-2022-03-14.txt"
+);
 
 fn run(sessions: &Path, args: &[&str]) -> Pty {
     let dir = sessions.to_str().unwrap();
     let mut all = vec!["--sessions-dir", dir, "run"];
     all.extend_from_slice(args);
-    Pty::spawn(&all, &repo(), &[], 100, 30)
+    Pty::spawn(env!("CARGO_BIN_EXE_referent"), &all, 100, 30, &[])
 }
 
 fn only_session(sessions: &Path) -> PathBuf {
@@ -104,7 +103,7 @@ fn whole_meeting_with_kill_9_and_resume() {
     p.send("q");
     p.wait_for("(y/n)");
     p.send("y");
-    assert_eq!(p.wait_exit(), 0);
+    assert!(p.wait_exit(PATIENCE).success());
     p.wait_for("Referatet er skrevet");
 
     let evs = events(&session);
@@ -144,7 +143,7 @@ fn built_in_example_runs_and_quitting_before_start_leaves_nothing() {
     p.send("q");
     p.wait_for("(y/n)");
     p.send("y");
-    assert_eq!(p.wait_exit(), 0);
+    assert!(p.wait_exit(PATIENCE).success());
     assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
 }
 
@@ -172,7 +171,7 @@ fn resize_down_to_tiny_and_back_never_breaks() {
     p.send("q");
     p.wait_for("(y/n)");
     p.send("y");
-    assert_eq!(p.wait_exit(), 0);
+    assert!(p.wait_exit(PATIENCE).success());
 }
 
 #[test]
@@ -182,13 +181,13 @@ fn sigterm_restores_the_terminal_and_keeps_the_journal() {
     p.wait_for("Tryk mellemrum");
     p.send(" ");
     p.wait_for("KØRER");
-    let pid = p.child.process_id().unwrap();
+    let pid = p.pid().unwrap();
     std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
         .unwrap();
-    p.wait_exit();
-    let raw = String::from_utf8_lossy(&p.raw_output()).into_owned();
+    p.wait_exit(PATIENCE);
+    let raw = String::from_utf8_lossy(&p.raw).into_owned();
     // Left the alternate screen and showed the cursor again.
     assert!(raw.contains("\x1b[?1049l"), "alternate screen not left");
     let session = only_session(tmp.path());
@@ -224,13 +223,13 @@ fn agenda_text_cannot_drive_the_terminal() {
     let sessions = tmp.path().join("s");
     let mut p = run(&sessions, &[agenda.to_str().unwrap()]);
     p.wait_for("Titel rød");
-    let raw = String::from_utf8_lossy(&p.raw_output()).into_owned();
+    let raw = String::from_utf8_lossy(&p.raw).into_owned();
     assert!(!raw.contains("pwned"));
     assert!(!raw.contains("\u{1b}[2J\u{1b}[31mrød"));
     p.send("q");
     p.wait_for("(y/n)");
     p.send("y");
-    p.wait_exit();
+    p.wait_exit(PATIENCE);
 }
 
 #[test]
@@ -240,12 +239,9 @@ fn hang_up_ends_the_program_and_keeps_the_session_resumable() {
     p.wait_for("Tryk mellemrum");
     p.send(" ");
     p.wait_for("KØRER");
-    let pid = p.child.process_id().unwrap();
-    std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap();
-    p.wait_exit();
+    // The terminal goes away (closed window, dropped ssh link).
+    p.hang_up();
+    p.wait_exit(PATIENCE);
     let session = only_session(tmp.path());
     let evs = events(&session);
     assert!(evs.contains(&Event::MeetingStarted));

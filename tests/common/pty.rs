@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// How long to wait for the screen to show something before failing.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
 pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
     writer: Option<Box<dyn Write + Send>>,
@@ -117,6 +120,56 @@ impl Pty {
                 );
             }
             self.pump(Duration::from_millis(5));
+        }
+    }
+
+    /// Reads until the screen contains `text`, and returns the screen.
+    pub fn wait_for(&mut self, text: &str) -> String {
+        let t = text.to_string();
+        self.wait_until(text, PATIENCE, move |s| s.contains(&t));
+        self.screen()
+    }
+
+    /// Reads until the screen no longer contains `text`.
+    pub fn wait_gone(&mut self, text: &str) {
+        let t = text.to_string();
+        self.wait_until(&format!("{text:?} to go"), PATIENCE, move |s| {
+            !s.contains(&t)
+        });
+    }
+
+    /// Types `text` and waits until its last word shows.
+    pub fn type_text(&mut self, text: &str) {
+        self.send(text);
+        let last = text.split_whitespace().last().unwrap_or(text).to_string();
+        self.wait_for(&last);
+    }
+
+    /// Kills the program the way a power cut would: no chance to clean up.
+    pub fn kill_9(&mut self) {
+        let pid = self.pid().expect("pid").to_string();
+        let status = std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status();
+        assert!(status.expect("run kill").success());
+        self.wait_exit(PATIENCE);
+    }
+
+    /// Resizes the terminal; what was drawn before is parsed at the old size first.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.pump(Duration::from_millis(20));
+        self.parser
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
+        if let Some(master) = &self.master {
+            master
+                .resize(PtySize {
+                    rows,
+                    cols,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("resize the pty");
         }
     }
 
