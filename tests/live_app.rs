@@ -363,3 +363,61 @@ fn any_size_renders_without_panic() {
         }
     }
 }
+
+#[test]
+fn earlier_open_actions_are_shown_at_the_review_item_and_followed_up_with_f() {
+    use referent::session::event::FollowUp;
+    use referent::ui::app::PastAction;
+    let mut r = Rig::new();
+    r.app.past_actions = vec![
+        PastAction {
+            session: "2022-02-28-centerledermoede".into(),
+            entry: 9,
+            label: "28-02-2022, 3. Kvalitetshåndbog: Beskrive udviklingsområde — Marie".into(),
+        },
+        PastAction {
+            session: "2022-02-28-centerledermoede".into(),
+            entry: 12,
+            label: "28-02-2022, 5. Lederforum: Kortlægge kapacitet — Rie".into(),
+        },
+    ];
+    r.keys(" ");
+    // "Referat og referent" is the item that reviews the previous minutes.
+    let screen = r.screen(100, 30);
+    assert!(
+        screen.contains("• 28-02-2022, 3. Kvalitetshåndbog"),
+        "{screen}"
+    );
+    r.keys("F1").keys("1");
+    r.keys("F2").keys("2").keys("+14d").key(KeyCode::Enter);
+    let follow_ups: Vec<_> = r
+        .journal_events()
+        .into_iter()
+        .filter_map(|e| match e {
+            Event::ActionFollowUp { entry, status, .. } => Some((entry, status)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(follow_ups.len(), 2);
+    assert_eq!(follow_ups[0], (9, FollowUp::Done));
+    assert!(matches!(follow_ups[1], (12, FollowUp::Moved { .. })));
+    let screen = r.screen(100, 30);
+    assert!(
+        screen.contains("✓ 28-02-2022, 3. Kvalitetshåndbog"),
+        "{screen}"
+    );
+    assert!(screen.contains("» 28-02-2022, 5. Lederforum"), "{screen}");
+}
+
+#[test]
+fn f_without_earlier_meetings_says_so() {
+    let mut r = Rig::new();
+    r.keys(" F");
+    assert!(
+        r.app
+            .status
+            .as_deref()
+            .unwrap()
+            .contains("Ingen åbne handlinger")
+    );
+}
