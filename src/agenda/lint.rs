@@ -210,12 +210,7 @@ fn meeting_bounds(a: &Agenda, w: &mut Vec<Warning>) {
     let Some(end) = a.end else {
         return;
     };
-    let last = a
-        .items
-        .iter()
-        .filter_map(|i| i.end)
-        .chain(a.breaks.iter().filter_map(|b| b.end))
-        .max();
+    let last = a.last_slot_end();
     match last {
         Some(l) if l < end => w.push(Warning::new(
             None,

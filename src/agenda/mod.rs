@@ -250,6 +250,15 @@ impl Agenda {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// The latest end of any planned slot, item or break.
+    pub fn last_slot_end(&self) -> Option<NaiveTime> {
+        self.items
+            .iter()
+            .filter_map(|i| i.end)
+            .chain(self.breaks.iter().filter_map(|b| b.end))
+            .max()
+    }
+
     /// Planned meeting end: stated, else the last item's planned end.
     pub fn planned_end(&self) -> Option<NaiveTime> {
         self.end

@@ -36,10 +36,7 @@ pub struct Args {
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let root = store::sessions_dir(sessions_dir)?;
-    let archive = Archive::load(&root);
-    for p in &archive.problems {
-        eprintln!("referent: {p}");
-    }
+    let archive = super::load_archive(&root);
     let today = args.today.unwrap_or_else(|| SystemClock.now().date_naive());
     let filter = ActionFilter {
         open: args.open,

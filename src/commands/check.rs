@@ -181,12 +181,7 @@ fn table(out: &mut String, a: &Agenda) {
     }
     let total: u32 = a.items.iter().filter_map(|i| i.planned_minutes()).sum();
     let first = a.items.iter().find_map(|i| i.start);
-    let last = a
-        .items
-        .iter()
-        .filter_map(|i| i.end)
-        .chain(a.breaks.iter().filter_map(|b| b.end))
-        .max();
+    let last = a.last_slot_end();
     let whole = span(first, last);
     row(out, "", "Total", &whole, &total.to_string());
 }

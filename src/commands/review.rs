@@ -3,7 +3,6 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::archive::Archive;
 use crate::i18n::Lang;
 use crate::session::store;
 use crate::ui::review::{self, ReviewView};
@@ -20,11 +19,7 @@ pub struct Args {
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let root = store::sessions_dir(sessions_dir)?;
-    // Read everything before the screen takes over, so problems print where they can be read.
-    let archive = Archive::load(&root);
-    for p in &archive.problems {
-        eprintln!("referent: {p}");
-    }
+    let archive = super::load_archive(&root);
     let lang = args
         .lang
         .unwrap_or_else(|| super::actions::newest_language(&archive));
