@@ -278,3 +278,31 @@ fn recovery_gap_counts_as_meeting_time() {
     assert_eq!(m.interruptions.len(), 1);
     assert_eq!(m.item_elapsed(0, s.now()), Duration::minutes(6));
 }
+
+#[test]
+fn an_agenda_dated_another_day_is_planned_from_the_actual_start() {
+    let mut dated = agenda();
+    dated.date = chrono::NaiveDate::from_ymd_opt(2022, 3, 14);
+    let clock = FakeClock::at("2026-11-24T09:05:00+01:00");
+    let records = vec![Record {
+        seq: 1,
+        at: clock.now(),
+        event: Event::MeetingStarted,
+    }];
+    let m = Meeting::replay(dated.clone(), &records);
+    assert_eq!(m.drift(clock.now()), Some(Duration::zero()));
+    // Same shape: 10 + 10 minutes, a 10-minute break, 20 minutes.
+    assert_eq!(
+        m.planned_end().unwrap().time(),
+        NaiveTime::from_hms_opt(9, 55, 0).unwrap()
+    );
+    // On its own day the clock times hold.
+    let clock = FakeClock::at("2022-03-14T13:35:00+01:00");
+    let records = vec![Record {
+        seq: 1,
+        at: clock.now(),
+        event: Event::MeetingStarted,
+    }];
+    let m = Meeting::replay(dated, &records);
+    assert_eq!(m.drift(clock.now()), Some(Duration::minutes(5)));
+}

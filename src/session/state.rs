@@ -736,8 +736,27 @@ pub fn undone_seqs(records: &[Record]) -> std::collections::HashSet<u64> {
 
 /// Lays the agenda out on the day of `start`: items with clock times keep them; the others follow
 /// the previous item with their planned minutes (none = zero). With no clock times at all the plan
-/// starts at `start` itself.
+/// starts at `start` itself. An agenda dated another day (an old agenda run again, a rehearsal)
+/// keeps its shape but is moved to begin at `start`: its clock times belong to that other day.
 pub fn initial_plan(agenda: &Agenda, start: Time) -> Vec<Option<Slot>> {
+    let plan = plan_on_day(agenda, start);
+    match (agenda.date, plan.iter().flatten().map(|s| s.start).min()) {
+        (Some(date), Some(first)) if date != start.date_naive() => {
+            let shift = start - first;
+            plan.into_iter()
+                .map(|slot| {
+                    slot.map(|s| Slot {
+                        start: s.start + shift,
+                        end: s.end + shift,
+                    })
+                })
+                .collect()
+        }
+        _ => plan,
+    }
+}
+
+fn plan_on_day(agenda: &Agenda, start: Time) -> Vec<Option<Slot>> {
     let day = start.date_naive();
     let offset = *start.offset();
     let on_day =
