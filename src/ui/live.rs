@@ -118,7 +118,8 @@ fn header_line(m: &Meeting, lang: Lang, now: Time, width: u16) -> Line<'static> 
             ),
         ));
     }
-    let min_title = 12;
+    // Room for the title to be recognisable, before the less important figures go.
+    let min_title = crate::textutil::width(&m.agenda.title).min(20);
     for level in 1..=5 {
         let w: usize = right
             .iter()
