@@ -148,7 +148,11 @@ proptest! {
 
 /// Agendas with words for text (no digits: a title like "Budget 13:30" would read as a time).
 fn plain_agenda() -> impl Strategy<Value = Agenda> {
-    let word = "[a-zæøåA-ZÆØÅ]{1,10}";
+    // "og", "at" and "samt" join or end recommendation clauses ("… og at …" is two clauses, a
+    // dangling "og" belongs to the next line), so a one-clause round trip cannot contain them.
+    let word = "[a-zæøåA-ZÆØÅ]{1,10}".prop_filter("a clause connector", |w| {
+        !["og", "at", "samt"].contains(&w.to_lowercase().as_str())
+    });
     let sentence = prop::collection::vec(word, 1..8).prop_map(|w| w.join(" "));
     let item = (
         sentence.clone(),
