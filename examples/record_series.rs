@@ -158,6 +158,11 @@ fn script(n: usize, first: &str) -> Vec<Step> {
                     session: first.into(),
                     entry: 9,
                     status: FollowUp::Done,
+                    action: Some(
+                        "14-03-2022, 3. Kvalitetshåndbog: Beskrive næste udviklingsområde i \
+                         kvalitetshåndbogen — Marie"
+                            .into(),
+                    ),
                 },
             ),
             (1, decided(0, Outcome::Approved, "")),

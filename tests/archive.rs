@@ -161,6 +161,7 @@ fn fixture() -> Fixture {
         status: FollowUp::Moved {
             due: date("2022-04-04"),
         },
+        action: None,
     });
     m2.item(0, 10);
     m2.item(1, 25);
@@ -215,6 +216,7 @@ fn fixture() -> Fixture {
         session: m1.name(),
         entry: budget_action,
         status: FollowUp::Done,
+        action: Some("Budgetønsker — Eigil".into()),
     });
     m3.item(0, 10);
     m3.item(1, 30);

@@ -400,6 +400,11 @@ fn earlier_open_actions_are_shown_at_the_review_item_and_followed_up_with_f() {
         .collect();
     assert_eq!(follow_ups.len(), 2);
     assert_eq!(follow_ups[0], (9, FollowUp::Done));
+    // The event names the action, so this meeting's minutes can say what was followed up.
+    assert!(r.journal_events().iter().any(|e| matches!(
+        e,
+        Event::ActionFollowUp { entry: 9, action: Some(a), .. } if a.contains("Beskrive udviklingsområde")
+    )));
     assert!(matches!(follow_ups[1], (12, FollowUp::Moved { .. })));
     let screen = r.screen(100, 30);
     assert!(

@@ -128,6 +128,7 @@ fn archive() -> Archive {
                         session: "2022-03-14-centerledermoede".into(),
                         entry: 4,
                         status: FollowUp::Done,
+                        action: None,
                     },
                 ),
                 (9, Event::ItemStarted { item: 1 }),

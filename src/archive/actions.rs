@@ -134,16 +134,13 @@ fn with_follow_ups(archive: &Archive, counts: impl Fn(&Session) -> bool) -> Vec<
         .iter()
         .filter(|s| counts(s))
         .flat_map(|s| {
-            s.meeting
-                .follow_ups
-                .iter()
-                .map(move |(about, entry, status, at)| Recorded {
-                    in_session: &s.name,
-                    about_session: about,
-                    entry: *entry,
-                    status,
-                    at: *at,
-                })
+            s.meeting.follow_ups.iter().map(move |f| Recorded {
+                in_session: &s.name,
+                about_session: &f.session,
+                entry: f.entry,
+                status: &f.status,
+                at: f.at,
+            })
         })
         .collect();
     // In the order they happened, so that "moved, then done" ends as done with the new date.

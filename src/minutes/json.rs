@@ -216,6 +216,9 @@ pub struct FollowUpDoc {
     /// `{"status": "done"}` or `{"status": "moved", "due": "YYYY-MM-DD"}`.
     #[serde(flatten)]
     pub status: FollowUp,
+    /// What the action point said, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
 }
 
 impl MinutesDoc {
@@ -257,11 +260,12 @@ impl MinutesDoc {
             follow_ups: m
                 .follow_ups
                 .iter()
-                .map(|(session, entry, status, at)| FollowUpDoc {
-                    session: session.clone(),
-                    entry: *entry,
-                    at: *at,
-                    status: status.clone(),
+                .map(|f| FollowUpDoc {
+                    session: f.session.clone(),
+                    entry: f.entry,
+                    at: f.at,
+                    status: f.status.clone(),
+                    action: f.action.clone(),
                 })
                 .collect(),
         }

@@ -159,7 +159,14 @@ fn follow_ups(out: &mut String, doc: &MinutesDoc) {
                 format_date(*due, lang)
             ),
         };
-        let _ = writeln!(out, "- {} #{}: {status}", md_text(&f.session), f.entry);
+        match &f.action {
+            Some(action) => {
+                let _ = writeln!(out, "- {}: {status}", md_text(action));
+            }
+            None => {
+                let _ = writeln!(out, "- {} #{}: {status}", md_text(&f.session), f.entry);
+            }
+        }
     }
     out.push('\n');
 }
@@ -502,8 +509,8 @@ pub(crate) mod tests {
             (5400, Vote { item: 6, votes_for: 2, against: 0, abstain: 1 }),
             (5500, ItemStarted { item: 7 }),
             (5600, Note { item: 7, text: "Punkt til kommende møde: arbejdsmiljø".into() }),
-            (5700, ActionFollowUp { session: "2022-02-14-centerledermoede".into(), entry: 12, status: crate::session::event::FollowUp::Done }),
-            (5760, ActionFollowUp { session: "2022-02-14-centerledermoede".into(), entry: 15, status: crate::session::event::FollowUp::Moved { due: NaiveDate::from_ymd_opt(2022, 4, 4).unwrap() } }),
+            (5700, ActionFollowUp { session: "2022-02-14-centerledermoede".into(), entry: 12, status: crate::session::event::FollowUp::Done, action: Some("Opdatere kvalitetshåndbogen — Marie".into()) }),
+            (5760, ActionFollowUp { session: "2022-02-14-centerledermoede".into(), entry: 15, status: crate::session::event::FollowUp::Moved { due: NaiveDate::from_ymd_opt(2022, 4, 4).unwrap() }, action: None }),
             (5800, Note { item: 7, text: "slet mig".into() }),
             (5810, Undo),
             (6300, MeetingEnded),

@@ -112,6 +112,10 @@ pub enum Event {
         /// Its entry id there.
         entry: u64,
         status: FollowUp,
+        /// What the action point said ("what — who"), so this meeting's minutes can name it
+        /// without reading the other session.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        action: Option<String>,
     },
     MeetingEnded,
 }
@@ -240,6 +244,7 @@ mod tests {
                 status: FollowUp::Moved {
                     due: NaiveDate::from_ymd_opt(2022, 4, 1).unwrap(),
                 },
+                action: Some("Send referat — Helle".into()),
             },
         ];
         for (i, event) in events.into_iter().enumerate() {

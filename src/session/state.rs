@@ -129,6 +129,18 @@ pub struct Person {
     pub movements: Vec<(Time, bool)>,
 }
 
+/// An earlier meeting's action point, followed up in this one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpRecord {
+    /// Folder name of the session the action point belongs to, and its entry id there.
+    pub session: String,
+    pub entry: u64,
+    pub status: FollowUp,
+    pub at: Time,
+    /// What the action point said, when the event carries it.
+    pub action: Option<String>,
+}
+
 /// A change of plan, as recorded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanChange {
@@ -159,7 +171,7 @@ pub struct Meeting {
     /// The plan as it was at the start, for "against the planned end".
     pub original_plan: Vec<Option<Slot>>,
     pub plan_changes: Vec<PlanChange>,
-    pub follow_ups: Vec<(String, u64, FollowUp, Time)>,
+    pub follow_ups: Vec<FollowUpRecord>,
     /// Records that were skipped because they made no sense (e.g. an item index out of range).
     pub ignored: Vec<u64>,
     /// The seq of the last record folded in.
@@ -356,9 +368,15 @@ impl Meeting {
                 session,
                 entry,
                 status,
+                action,
             } => {
-                self.follow_ups
-                    .push((session.clone(), *entry, status.clone(), at));
+                self.follow_ups.push(FollowUpRecord {
+                    session: session.clone(),
+                    entry: *entry,
+                    status: status.clone(),
+                    at,
+                    action: action.clone(),
+                });
                 true
             }
             Event::MeetingEnded if self.phase != Phase::NotStarted => {

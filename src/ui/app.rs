@@ -585,6 +585,7 @@ impl App {
                         session: action.session,
                         entry: action.entry,
                         status: crate::session::event::FollowUp::Done,
+                        action: Some(action.label),
                     }]
                 } else {
                     let _ = now;
@@ -691,6 +692,7 @@ impl App {
                         session: action.session.clone(),
                         entry: action.entry,
                         status: crate::session::event::FollowUp::Moved { due },
+                        action: Some(action.label.clone()),
                     }],
                     None => vec![],
                 }

@@ -339,9 +339,9 @@ fn follow_up_lines(app: &App, c: usize) -> Vec<Line<'static>> {
             .follow_ups
             .iter()
             .rev()
-            .find(|(s, e, _, _)| *s == a.session && *e == a.entry);
-        let mark = match followed {
-            Some((_, _, crate::session::event::FollowUp::Done, _)) => "✓",
+            .find(|f| f.session == a.session && f.entry == a.entry);
+        let mark = match followed.map(|f| &f.status) {
+            Some(crate::session::event::FollowUp::Done) => "✓",
             Some(_) => "»",
             None => "•",
         };
