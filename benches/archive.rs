@@ -78,6 +78,7 @@ fn journal(n: usize, start: Time, previous: Option<&(String, u64)>) -> (String, 
             } else {
                 FollowUp::Done
             },
+            action: None,
         });
     }
     for item in 0..TITLES.len() {
