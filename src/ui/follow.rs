@@ -8,11 +8,8 @@
 //! [`super::input`]), so a terminal that goes away cannot trap the loop.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
@@ -21,6 +18,7 @@ use ratatui::widgets::Widget;
 
 use super::input::{Input, terminal_alive};
 use super::projector::{ProjectorView, next_change, time_key};
+use super::terminal::Tui;
 use super::theme::Theme;
 use crate::agenda::{self, Agenda};
 use crate::i18n::{Key, Lang};
@@ -276,43 +274,14 @@ impl Widget for &WaitingView<'_> {
 
 /// Follows `source` in the terminal until `q`, Ctrl-C, SIGTERM, SIGHUP or the terminal going away.
 pub fn run(source: Source, theme: Theme, lang: Option<Lang>) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in stop_signals() {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
     let mut follower = Follower::new(source);
     follower.check();
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = ratatui::try_restore();
-            return Err(anyhow::anyhow!("cannot use the terminal: {e}"));
-        }
-    };
+    let mut tui = Tui::enter().map_err(|e| anyhow::anyhow!("cannot use the terminal: {e}"))?;
     let input = Input::spawn();
-    let result = event_loop(&mut terminal, &input, &mut follower, &theme, lang, &stop);
-    if terminal_alive() {
-        drop(terminal);
-        let _ = ratatui::try_restore();
-        result
-    } else {
-        // Nothing to restore on a terminal that is gone, and writing to it would only fail
-        // (ratatui's drop would report that on a stderr that is gone too).
-        std::mem::forget(terminal);
-        Ok(())
-    }
-}
-
-fn stop_signals() -> Vec<i32> {
-    #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        vec![SIGTERM, SIGHUP, SIGINT]
-    }
-    #[cfg(not(unix))]
-    {
-        use signal_hook::consts::{SIGINT, SIGTERM};
-        vec![SIGTERM, SIGINT]
+    match event_loop(&mut tui, &input, &mut follower, &theme, lang) {
+        // A terminal that went away ends the follower; that is not an error to report.
+        Err(_) if !terminal_alive() => Ok(()),
+        result => result,
     }
 }
 
@@ -339,12 +308,11 @@ fn key_action(ev: &TermEvent) -> KeyAction {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tui,
     input: &Input,
     follower: &mut Follower,
     theme: &Theme,
     lang: Option<Lang>,
-    stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let clock = SystemClock;
     let mut full = false;
@@ -352,7 +320,7 @@ fn event_loop(
     let mut shown: Option<[i64; 4]> = None;
     let mut next_check = Instant::now() + CHECK_EVERY;
     loop {
-        if stop.load(Ordering::Relaxed) || !terminal_alive() {
+        if terminal.stop_requested() {
             return Ok(());
         }
         let now = clock.now();

@@ -1,5 +1,5 @@
 //! Terminal lifecycle: raw mode and the alternate screen on entry, always restored on exit,
-//! on panic (ratatui's hook) and on SIGTERM / SIGHUP (flags checked by the loops). A terminal
+//! on panic (ratatui's hook) and on SIGTERM / SIGHUP / SIGINT (flags checked by the loops). A terminal
 //! that has gone away (hung up) is left alone: there is nothing left to restore.
 
 use std::io::{self, Write};
@@ -24,10 +24,13 @@ impl Tui {
     /// Enters raw mode and the alternate screen, with bracketed paste.
     pub fn enter() -> io::Result<Self> {
         let stop = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        for signal in stop_signals() {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
-        let terminal = ratatui::try_init()?;
+        let terminal = ratatui::try_init().inspect_err(|_| {
+            // Half entered (raw mode on, no alternate screen): undo what was done.
+            let _ = ratatui::try_restore();
+        })?;
         let _ = execute!(io::stdout(), EnableBracketedPaste);
         Ok(Tui {
             terminal: Some(terminal),
@@ -45,6 +48,20 @@ impl Tui {
     /// Whether a signal asked the program to stop, or the terminal went away.
     pub fn stop_requested(&self) -> bool {
         self.stop.load(Ordering::Relaxed) || !terminal_alive()
+    }
+}
+
+/// The signals that end a screen: the terminal stays usable and the journal keeps what was saved.
+fn stop_signals() -> Vec<i32> {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        vec![SIGTERM, SIGHUP, SIGINT]
+    }
+    #[cfg(not(unix))]
+    {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        vec![SIGTERM, SIGINT]
     }
 }
 
