@@ -2,16 +2,16 @@
 //! in later meetings, and the draft of the next agenda. Sessions are written through the store
 //! and the journal with a fake clock, as the live app writes them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate};
-use referent::agenda::{Agenda, Item};
 use referent::archive::actions::{ActionFilter, all_actions, open_actions_before};
 use referent::archive::summary::{self, SortKey};
 use referent::archive::{
     self, ActionStatus, Archive, Field, open_actions_for, review_item, search, stats_named,
 };
-use referent::i18n::Lang;
 use referent::session::event::FollowUp;
 use referent::session::journal::Journal;
 use referent::session::{Clock, Event, FakeClock, Outcome, store};
@@ -30,27 +30,7 @@ struct Rec {
 impl Rec {
     /// A new session of `title` on `day` at 13:30, items with their planned minutes.
     fn new(root: &Path, title: &str, day: &str, items: &[(&str, u32)]) -> Rec {
-        let agenda = Agenda {
-            title: title.into(),
-            date: Some(date(day)),
-            start: chrono::NaiveTime::from_hms_opt(13, 30, 0),
-            place: Some("Hos Eigil".into()),
-            participants: vec!["Helle".into(), "Rie".into(), "Eigil".into()],
-            language: Lang::Da,
-            items: items
-                .iter()
-                .enumerate()
-                .map(|(i, (t, m))| Item {
-                    number: (i + 1).to_string(),
-                    title: t.to_string(),
-                    minutes: Some(*m),
-                    body: format!("Sagsfremstilling om {t}."),
-                    recommendation: vec![format!("at {t} drøftes")],
-                    ..Default::default()
-                })
-                .collect(),
-            ..Default::default()
-        };
+        let agenda = common::fixtures::series_agenda(title, day, items);
         let (dir, j) = store::create(root, &agenda, date(day)).unwrap();
         let c = FakeClock::at(&format!("{day}T13:30:00+01:00"));
         let mut r = Rec { dir, j, c };

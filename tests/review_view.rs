@@ -2,44 +2,23 @@
 //! every screen at 80x24 and 120x40. Sessions are folded in memory from fixed records: no disk,
 //! no real time of day.
 
+mod common;
+
 use std::path::Path;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime};
+use chrono::{DateTime, Duration, NaiveDate};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
-use referent::agenda::{Agenda, Item};
+use referent::agenda::Agenda;
 use referent::archive::{Archive, Session};
 use referent::i18n::Lang;
 use referent::session::event::FollowUp;
 use referent::session::{Event, Meeting, Outcome, Record};
 use referent::ui::review::{ReviewView, Screen};
 
-fn agenda(title: &str, day: &str, items: &[(&str, u32)]) -> Agenda {
-    Agenda {
-        title: title.into(),
-        date: NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(),
-        start: NaiveTime::from_hms_opt(13, 30, 0),
-        place: Some("Hos Eigil".into()),
-        referent: Some("Helle".into()),
-        participants: vec!["Helle".into(), "Rie".into(), "Eigil".into()],
-        language: Lang::Da,
-        items: items
-            .iter()
-            .enumerate()
-            .map(|(i, (t, m))| Item {
-                number: (i + 1).to_string(),
-                title: t.to_string(),
-                minutes: Some(*m),
-                body: format!("Sagsfremstilling om {t}."),
-                recommendation: vec![format!("at {t} drøftes")],
-                ..Default::default()
-            })
-            .collect(),
-        ..Default::default()
-    }
-}
+use common::fixtures::series_agenda as agenda;
 
 /// Records from (minutes after 13:30, event), numbered from 1.
 fn records(day: &str, events: Vec<(i64, Event)>) -> Vec<Record> {
