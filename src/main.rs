@@ -6,6 +6,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = referent::cli::Cli::parse();
+    if let Err(e) = referent::session::journal::survive_file_size_limit() {
+        eprintln!("referent: {e}");
+    }
     match referent::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {

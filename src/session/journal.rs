@@ -92,65 +92,120 @@ pub fn parse(bytes: &[u8], first_line: usize, base: u64) -> (Vec<Record>, ReadRe
     (records, report)
 }
 
+/// What the journal needs of the file under it. A trait so that a test can make any single
+/// write, sync or cut fail (or write only part of its buffer) and check what survives.
+pub trait JournalFile {
+    /// Writes some of `buf` at the end of the file, like [`Write::write`].
+    fn write_some(&mut self, buf: &[u8]) -> io::Result<usize>;
+    /// Waits until everything written is on disk.
+    fn sync(&mut self) -> io::Result<()>;
+    /// Cuts the file back to `len` bytes, durably; later writes go to the new end.
+    fn truncate(&mut self, len: u64) -> io::Result<()>;
+}
+
+impl JournalFile for File {
+    fn write_some(&mut self, buf: &[u8]) -> io::Result<usize> {
+        Write::write(self, buf)
+    }
+
+    fn sync(&mut self) -> io::Result<()> {
+        self.sync_data()
+    }
+
+    fn truncate(&mut self, len: u64) -> io::Result<()> {
+        self.set_len(len)?;
+        self.sync_all()
+    }
+}
+
 /// An open journal that appends records durably.
+///
+/// A record counts as saved only once it is written whole and synced. When a write or sync
+/// fails (full disk, EIO, file-size limit), whatever part of the record reached the file is cut
+/// off again, so the journal always ends on the last saved record; if even the cut fails, it is
+/// retried before the next append, which never lands on a partial line.
 #[derive(Debug)]
-pub struct Journal {
+pub struct Journal<F: JournalFile = File> {
     path: PathBuf,
-    file: File,
+    file: F,
     next_seq: u64,
+    /// Bytes of whole, saved records: where the file must end.
+    saved_len: u64,
+    /// A failed append may have left bytes past `saved_len`.
+    needs_cut: bool,
 }
 
 impl Journal {
-    /// Creates a new, empty journal; fails if one exists.
+    /// Creates a new, empty journal; fails if one exists (or a symlink stands in its place).
     pub fn create(path: &Path) -> io::Result<Self> {
         let file = private_options().create_new(true).open(path)?;
         sync_dir(path);
-        Ok(Journal {
-            path: path.to_path_buf(),
-            file,
-            next_seq: 1,
-        })
+        Ok(Journal::over(path, file, 0, 1))
     }
 
-    /// Opens an existing journal for appending, after reading it. A torn tail is cut off.
+    /// Opens an existing journal for appending, after reading it. A torn tail is cut off, and a
+    /// last record without its newline gets one, so that appends always start on a clean line.
+    /// The file is opened without following symlinks, must be the user's own regular file, and
+    /// is made private (0600) if group or others could write it.
     pub fn open(path: &Path) -> io::Result<(Self, Vec<Record>, ReadReport)> {
-        let (records, report) = read(path)?;
-        let mut file = private_options().open(path)?;
-        let len = file.metadata()?.len();
-        if report.good_len < len {
-            file.set_len(report.good_len)?;
+        let mut file = super::store::open_session_file(path, &mut private_options())?;
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0))?;
+        file.read_to_end(&mut bytes)?;
+        let (records, report) = parse(&bytes, 0, 0);
+        let mut saved_len = report.good_len;
+        if saved_len < bytes.len() as u64 {
+            file.set_len(saved_len)?;
             file.sync_all()?;
         }
-        // A last line that parsed but lacks its newline gets one, so appends start clean.
-        if report.good_len > 0 {
-            file.seek(SeekFrom::Start(report.good_len - 1))?;
-            let mut last = [0u8; 1];
-            file.read_exact(&mut last)?;
-            if last[0] != b'\n' {
-                file.seek(SeekFrom::End(0))?;
-                file.write_all(b"\n")?;
-                file.sync_data()?;
-            }
+        let unterminated = saved_len
+            .checked_sub(1)
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| bytes.get(i))
+            .is_some_and(|&b| b != b'\n');
+        if unterminated {
+            file.write_all(b"\n")?;
+            file.sync_data()?;
+            saved_len += 1;
         }
-        file.seek(SeekFrom::End(0))?;
-        let next_seq = records.iter().map(|r| r.seq).max().unwrap_or(0) + 1;
+        let next_seq = records
+            .iter()
+            .map(|r| r.seq)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1);
         Ok((
-            Journal {
-                path: path.to_path_buf(),
-                file,
-                next_seq,
-            },
+            Journal::over(path, file, saved_len, next_seq),
             records,
             report,
         ))
+    }
+}
+
+impl<F: JournalFile> Journal<F> {
+    /// A journal over an open `file` that holds `saved_len` bytes of whole records, whose next
+    /// record gets `next_seq`.
+    pub fn over(path: &Path, file: F, saved_len: u64, next_seq: u64) -> Self {
+        Journal {
+            path: path.to_path_buf(),
+            file,
+            next_seq,
+            saved_len,
+            needs_cut: false,
+        }
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Appends an event and waits until it is on disk. Returns the record as written.
+    /// Appends an event and waits until it is on disk. Returns the record as written. On an
+    /// error nothing of the record stays in the journal (or will be cut before the next one).
     pub fn append(&mut self, at: Time, event: Event) -> io::Result<Record> {
+        if self.needs_cut {
+            self.file.truncate(self.saved_len)?;
+            self.needs_cut = false;
+        }
         let record = Record {
             seq: self.next_seq,
             at,
@@ -158,23 +213,64 @@ impl Journal {
         };
         let mut line = record.to_line();
         line.push('\n');
-        // One write call per record: a crash leaves at most one torn line at the end.
-        self.file.write_all(line.as_bytes())?;
-        self.file.sync_data()?;
-        self.next_seq += 1;
+        // One write call per record (short writes continue it): a crash leaves at most one torn
+        // line at the end.
+        let written = write_all(&mut self.file, line.as_bytes()).and_then(|()| self.file.sync());
+        if let Err(e) = written {
+            // Bytes of this record may be in the file: cut them now, or before the next append.
+            self.needs_cut = self.file.truncate(self.saved_len).is_err();
+            return Err(e);
+        }
+        self.saved_len += line.len() as u64;
+        self.next_seq = self.next_seq.saturating_add(1);
         Ok(record)
     }
 }
 
+impl<F: JournalFile> Drop for Journal<F> {
+    fn drop(&mut self) {
+        // Last chance to cut a failed record's bytes; if this fails too, the next open does it.
+        if self.needs_cut {
+            let _ = self.file.truncate(self.saved_len);
+        }
+    }
+}
+
+/// [`Write::write_all`] over a [`JournalFile`].
+fn write_all(file: &mut impl JournalFile, mut buf: &[u8]) -> io::Result<()> {
+    while !buf.is_empty() {
+        match file.write_some(buf) {
+            Ok(0) => return Err(io::Error::from(io::ErrorKind::WriteZero)),
+            Ok(n) => buf = buf.get(n..).unwrap_or_default(),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Session files are opened read + append, created 0600, and never through a symlink: a link
+/// planted in a session folder must not make the journal write somewhere else.
 fn private_options() -> OpenOptions {
     let mut o = OpenOptions::new();
     o.read(true).append(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
+        o.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
     o
+}
+
+/// Makes a write past the file-size limit (`ulimit -f`) fail with EFBIG, like a full disk,
+/// instead of killing the process with SIGXFSZ halfway through a record. Call once at start.
+pub fn survive_file_size_limit() -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        let caught = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGXFSZ, caught)?;
+    }
+    Ok(())
 }
 
 /// Makes a new file's directory entry durable too (best effort: not every platform allows it).

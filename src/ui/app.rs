@@ -77,8 +77,12 @@ pub struct App {
     pub scroll: u16,
     /// One line of feedback: what was saved, what went wrong.
     pub status: Option<String>,
+    /// Why the last write to the journal failed; shown until a write succeeds again.
+    pub write_error: Option<String>,
     /// Set when the user confirmed `q`; the loop then ends.
     pub quit: bool,
+    /// Whether the last key wrote any event (a failed form is reopened only if none).
+    wrote_any: bool,
     /// Open actions of earlier meetings in the series, for `F`.
     pub past_actions: Vec<PastAction>,
     /// The projector view's fuller layout.
@@ -97,7 +101,9 @@ impl App {
             selected: None,
             scroll: 0,
             status: None,
+            write_error: None,
             quit: false,
+            wrote_any: false,
             past_actions: vec![],
             full: false,
             theme: super::theme::Theme::from_env(super::theme::ThemeName::Dark),
@@ -118,8 +124,17 @@ impl App {
 
     /// Handles one key press: updates screen state and records what the key means.
     pub fn on_key(&mut self, key: KeyEvent, now: Time) -> io::Result<()> {
+        let before = matches!(self.mode, Mode::Form(_)).then(|| self.mode.clone());
         let events = self.events_for_key(key, now);
-        self.record_all(events, now)
+        let written = self.record_all(events, now);
+        if written.is_err()
+            && !self.wrote_any
+            && let Some(form) = before
+        {
+            // Nothing of the form was saved: keep it open with its text, to try again.
+            self.mode = form;
+        }
+        written
     }
 
     /// Bracketed paste goes into the focused text field.
@@ -130,12 +145,17 @@ impl App {
     }
 
     fn record_all(&mut self, events: Vec<Event>, now: Time) -> io::Result<()> {
+        self.wrote_any = false;
         for event in events {
             let before = self.meeting().current;
             if let Err(e) = self.rec.record(event, now) {
-                self.status = Some(format!("{}: {e}", self.t(Key::WriteFailed)));
+                let message = format!("{}: {e}", self.t(Key::WriteFailed));
+                self.status = Some(message.clone());
+                self.write_error = Some(message);
                 return Err(e);
             }
+            self.write_error = None;
+            self.wrote_any = true;
             if self.meeting().current != before {
                 self.selected = None;
                 self.scroll = 0;

@@ -48,7 +48,8 @@ impl Widget for &LiveView<'_> {
             Layout::horizontal([Constraint::Length(list_w), Constraint::Min(10)]).areas(body);
         render_agenda(m, lang, self.now, list, buf);
         render_item(self.app, detail, buf);
-        if let Some(s) = &self.app.status {
+        // A failed write stays in view until a write succeeds.
+        if let Some(s) = self.app.write_error.as_ref().or(self.app.status.as_ref()) {
             buf.set_stringn(
                 status.x,
                 status.y,

@@ -109,7 +109,7 @@ pub fn draw(f: &mut Frame, app: &App, now: Time) {
                 theme: &app.theme,
                 full: app.full,
                 lang: app.lang,
-                notice: app.status.as_deref(),
+                notice: app.write_error.as_deref().or(app.status.as_deref()),
             },
             area,
         ),
