@@ -10,8 +10,9 @@ use crate::agenda::{self, Agenda, Format};
 use crate::i18n::{Key, Lang};
 use crate::session::due::format_date;
 use crate::session::recorder::Recorder;
-use crate::session::state::Phase;
+use crate::session::state::{Meeting, Phase};
 use crate::session::{Clock, SystemClock, store};
+use crate::textutil;
 use crate::ui::app::{App, PastAction};
 use crate::ui::theme::{Theme, ThemeName};
 
@@ -91,20 +92,29 @@ fn finish(app: App, lang: Lang) -> anyhow::Result<ExitCode> {
     let dir = app.rec.dir().to_path_buf();
     let meeting = app.rec.meeting();
     if app.quit && meeting.phase == Phase::NotStarted && app.rec.is_empty() {
-        // Nothing happened: leave no empty session behind.
-        std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
-        return Ok(ExitCode::SUCCESS);
+        // Nothing happened: leave no empty session behind, but never remove what may be
+        // worth recovering.
+        let kept = store::remove_if_unused(&dir)
+            .with_context(|| format!("removing {}", textutil::display_path(&dir)))?;
+        match kept {
+            Some(why) => println!("{why}"),
+            None => return Ok(ExitCode::SUCCESS),
+        }
     }
     if meeting.phase == Phase::Ended {
         crate::minutes::write_files(&dir, meeting, lang)
-            .with_context(|| format!("writing the minutes in {}", dir.display()))?;
+            .with_context(|| format!("writing the minutes in {}", textutil::display_path(&dir)))?;
         println!(
             "{}: {}",
             Key::MinutesWritten.get(lang),
-            dir.join(store::MINUTES_MD).display()
+            textutil::display_path(&dir.join(store::MINUTES_MD))
         );
     }
-    println!("{} {}", Key::SessionSaved.get(lang), dir.display());
+    println!(
+        "{} {}",
+        Key::SessionSaved.get(lang),
+        textutil::display_path(&dir)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -117,20 +127,35 @@ fn resume(
         Some(d) => d.to_path_buf(),
         None => match store::newest_unfinished(root) {
             Some(d) => d,
-            None => bail!("no unfinished session in {}", root.display()),
+            None => bail!("no unfinished session in {}", textutil::display_path(root)),
         },
     };
     let (rec, report) = Recorder::resume(&dir, clock.now()).map_err(anyhow::Error::msg)?;
-    let problems = report.messages(&dir.join(store::JOURNAL_FILE));
+    let problems: Vec<String> = report
+        .messages(&dir.join(store::JOURNAL_FILE))
+        .iter()
+        .map(|p| textutil::escape_unsafe(p))
+        .collect();
     for p in &problems {
         eprintln!("referent: {p}");
     }
-    let lang = rec.meeting().agenda.language;
-    let mut notice = Key::Resumed.get(lang).to_string();
-    if !problems.is_empty() {
-        notice = format!("{notice} — {}", problems.join("; "));
+    let notice = resume_notice(rec.meeting(), &problems);
+    Ok((rec, notice))
+}
+
+/// What the screen says on resuming: that the meeting goes on after an interruption (only if it
+/// had started), and what was wrong with the journal.
+fn resume_notice(meeting: &Meeting, problems: &[String]) -> Option<String> {
+    let started = match meeting.phase {
+        Phase::NotStarted => false,
+        Phase::Running | Phase::Paused | Phase::Ended => true,
+    };
+    let resumed = started.then(|| Key::Resumed.get(meeting.agenda.language).to_string());
+    let problems = (!problems.is_empty()).then(|| problems.join("; "));
+    match (resumed, problems) {
+        (Some(r), Some(p)) => Some(format!("{r} — {p}")),
+        (r, p) => r.or(p),
     }
-    Ok((rec, Some(notice)))
 }
 
 fn open_new(
@@ -149,7 +174,7 @@ fn open_new(
         return resume(root, Some(&dir), clock);
     }
     let rec = Recorder::create(root, agenda, clock.now())
-        .with_context(|| format!("creating a session in {}", root.display()))?;
+        .with_context(|| format!("creating a session in {}", textutil::display_path(root)))?;
     let notice = (!imported.warnings.is_empty()).then(|| {
         format!(
             "{} warning(s) in the agenda: see `referent check`",
@@ -167,13 +192,13 @@ fn offer_resume(root: &Path, agenda: &Agenda) -> anyhow::Result<Option<PathBuf>>
     if !io::stdin().is_terminal() {
         eprintln!(
             "referent: an unfinished session of this agenda exists: {} (resume with --resume)",
-            dir.display()
+            textutil::display_path(&dir)
         );
         return Ok(None);
     }
     print!(
         "An unfinished session of this agenda exists:\n  {}\nResume it? [Y/n] ",
-        dir.display()
+        textutil::display_path(&dir)
     );
     io::stdout().flush()?;
     let mut answer = String::new();
@@ -183,4 +208,45 @@ fn offer_resume(root: &Path, agenda: &Agenda) -> anyhow::Result<Option<PathBuf>>
         "n" | "no" | "nej" | "nei"
     );
     Ok((!no).then_some(dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Event, FakeClock, Record};
+
+    fn meeting(events: &[Event]) -> Meeting {
+        let clock = FakeClock::at("2022-03-14T13:30:00+01:00");
+        let records: Vec<Record> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Record {
+                seq: i as u64 + 1,
+                at: clock.now(),
+                event: e.clone(),
+            })
+            .collect();
+        Meeting::replay(crate::agenda::Agenda::default(), &records)
+    }
+
+    #[test]
+    fn resumed_after_an_interruption_only_for_a_meeting_that_started() {
+        let opened = Event::Opened {
+            app_version: "0.1.0".into(),
+        };
+        assert_eq!(
+            resume_notice(&meeting(std::slice::from_ref(&opened)), &[]),
+            None
+        );
+        let problem = vec!["j:2: skipped".to_string()];
+        assert_eq!(
+            resume_notice(&meeting(std::slice::from_ref(&opened)), &problem).as_deref(),
+            Some("j:2: skipped")
+        );
+        let started = meeting(&[opened, Event::MeetingStarted]);
+        assert_eq!(
+            resume_notice(&started, &problem).as_deref(),
+            Some("Genoptaget efter afbrydelse — j:2: skipped")
+        );
+    }
 }

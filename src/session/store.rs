@@ -94,15 +94,64 @@ pub fn create(root: &Path, agenda: &Agenda, date: NaiveDate) -> io::Result<(Path
     unreachable!("the loop above returns or errors")
 }
 
-/// Reads a session folder's agenda.
+/// Reads a session folder's agenda. The folder must be the user's own (see
+/// [`check_session_dir`]) and the agenda is read without following a symlink.
 pub fn load_agenda(dir: &Path) -> Result<Agenda, String> {
     if !dir.is_dir() {
-        return Err(format!("{}: no such session folder", dir.display()));
+        return Err(format!(
+            "{}: no such session folder",
+            crate::textutil::display_path(dir)
+        ));
     }
-    let agenda_path = dir.join(AGENDA_FILE);
-    crate::agenda::load(&agenda_path, Some(crate::agenda::Format::Json))
+    check_session_dir(dir)?;
+    let path = dir.join(AGENDA_FILE);
+    let name = crate::textutil::display_path(&path);
+    let bytes = read_private(&path).map_err(|e| format!("{name}: {e}"))?;
+    crate::agenda::parse(&name, &bytes, Some(crate::agenda::Format::Json))
         .map(|i| i.agenda)
         .map_err(|e| e.to_string())
+}
+
+/// Reads a session file of the user's own without following a symlink; makes it private.
+fn read_private(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    let mut bytes = Vec::new();
+    open_session_file(path, &mut options)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Opens a session file with `options`, never through a symlink: a link planted in a session
+/// folder must not make referent read or write somewhere else. The file must be a regular file
+/// of the user's own; one that group or others may access is made private (0600) first.
+pub fn open_session_file(path: &Path, options: &mut fs::OpenOptions) -> io::Result<fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let shown = || crate::textutil::display_path(path);
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return io::Error::other(format!(
+                "{} is a symbolic link; session files are never followed through links",
+                shown()
+            ));
+        }
+        e
+    })?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::other(format!(
+            "{} is not a regular file",
+            shown()
+        )));
+    }
+    check_owner(path, &meta)?;
+    make_private(&file, &meta, 0o600)?;
+    Ok(file)
 }
 
 /// Reads a session folder: its agenda and journal.
@@ -117,6 +166,49 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
         records,
         report,
     })
+}
+
+/// Removes a session folder in which nothing happened: one that holds only its agenda and a
+/// journal of `opened` records written by this version. Anything else (records that cannot be
+/// read, or were written by another version, other files) keeps the folder; the answer then
+/// says what was kept and why.
+pub fn remove_if_unused(dir: &Path) -> io::Result<Option<String>> {
+    let shown = crate::textutil::display_path(dir);
+    let mut others = vec![];
+    for entry in fs::read_dir(dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name != AGENDA_FILE && name != JOURNAL_FILE {
+            others.push(crate::textutil::escape_unsafe(&name));
+        }
+    }
+    if !others.is_empty() {
+        return Ok(Some(format!(
+            "kept {shown}: it also holds {}",
+            others.join(", ")
+        )));
+    }
+    let (records, report) = journal::parse(&read_private(&dir.join(JOURNAL_FILE))?, 0, 0);
+    let unreadable = report.bad_lines.len() + usize::from(report.torn_tail.is_some());
+    if unreadable > 0 {
+        return Ok(Some(format!(
+            "kept {shown}: its journal holds {unreadable} record(s) this version cannot read"
+        )));
+    }
+    let this_version = |r: &Record| match &r.event {
+        Event::Opened { app_version } => app_version == env!("CARGO_PKG_VERSION"),
+        _ => false,
+    };
+    let foreign = records.iter().filter(|r| !this_version(r)).count();
+    if foreign > 0 {
+        return Ok(Some(format!(
+            "kept {shown}: its journal holds {foreign} record(s) besides this version's start"
+        )));
+    }
+    fs::remove_file(dir.join(JOURNAL_FILE))?;
+    fs::remove_file(dir.join(AGENDA_FILE))?;
+    // Not remove_dir_all: a file that appeared meanwhile keeps the folder.
+    fs::remove_dir(dir)?;
+    Ok(None)
 }
 
 /// Every session folder under `root` (folders holding a journal), sorted by name (= by date).
@@ -168,33 +260,100 @@ pub fn unfinished_of(root: &Path, agenda: &Agenda) -> Vec<PathBuf> {
     found
 }
 
-/// Writes a file so that readers see the old or the new content, never a half: temp file, fsync,
-/// rename. The file is readable by the user only.
+/// Writes a file so that readers see the old or the new content, never a half: a temporary file
+/// with a random name, created exclusively beside the target (never through a planted link),
+/// fsynced and renamed over it. The file is readable by the user only. On any failure the
+/// temporary file is removed again.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    {
-        let mut f = fs::File::create(&tmp)?;
-        set_private(&tmp, 0o600)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    fs::rename(&tmp, path)?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".referent-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
 }
 
+/// Creates `dir` and every missing parent, each readable by the user only.
 fn create_private_dir(dir: &Path) -> io::Result<()> {
-    if !dir.exists() {
-        fs::create_dir_all(dir)?;
-        set_private(dir, 0o700)?;
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
     }
+    builder.create(dir)
+}
+
+/// Refuses a session folder that is not the user's own: one owned by someone else, or a
+/// symlink to such a folder. Others' write access to the user's own folder is taken away.
+pub fn check_session_dir(dir: &Path) -> Result<(), String> {
+    let shown = crate::textutil::display_path(dir);
+    let meta = fs::metadata(dir).map_err(|e| format!("{shown}: {e}"))?;
+    if !meta.is_dir() {
+        return Err(format!("{shown}: not a session folder"));
+    }
+    check_owner(dir, &meta).map_err(|e| e.to_string())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o022 != 0 {
+            set_private(dir, 0o700).map_err(|e| format!("{shown}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Session files and folders must belong to the user running referent.
+#[cfg(unix)]
+fn check_owner(path: &Path, meta: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let me = effective_uid();
+    if meta.uid() != me {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} belongs to user id {}, not to you (user id {me}); refusing to use it",
+                crate::textutil::display_path(path),
+                meta.uid()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_owner(_path: &Path, _meta: &fs::Metadata) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
+fn effective_uid() -> u32 {
+    // SAFETY: geteuid has no preconditions, touches no memory of ours and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// Takes group and world access away from an open session file that has it.
+#[cfg(unix)]
+fn make_private(file: &fs::File, meta: &fs::Metadata, mode: u32) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if meta.permissions().mode() & 0o077 != 0 {
+        file.set_permissions(fs::Permissions::from_mode(mode))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn make_private(_file: &fs::File, _meta: &fs::Metadata, _mode: u32) -> io::Result<()> {
     Ok(())
 }
 
@@ -260,5 +419,184 @@ mod tests {
         let loaded = load(&a).unwrap();
         assert!(loaded.is_finished());
         assert_eq!(loaded.agenda.title, "Centerledermøde");
+    }
+
+    fn session(root: &Path) -> (PathBuf, Journal) {
+        let date = NaiveDate::from_ymd_opt(2022, 3, 14).unwrap();
+        create(root, &agenda(), date).unwrap()
+    }
+
+    #[cfg(unix)]
+    fn mode(p: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::symlink_metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    fn running_as_root() -> bool {
+        effective_uid() == 0
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_journal_that_is_a_symlink_is_never_followed() {
+        let root = tempfile::tempdir().unwrap();
+        let (dir, j) = session(root.path());
+        drop(j);
+        let outside = root.path().join("outside.txt");
+        fs::write(&outside, "precious\n").unwrap();
+        fs::remove_file(dir.join(JOURNAL_FILE)).unwrap();
+        std::os::unix::fs::symlink(&outside, dir.join(JOURNAL_FILE)).unwrap();
+        let err = Journal::open(&dir.join(JOURNAL_FILE)).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "precious\n");
+        // The agenda too.
+        fs::remove_file(dir.join(AGENDA_FILE)).unwrap();
+        std::os::unix::fs::symlink(&outside, dir.join(AGENDA_FILE)).unwrap();
+        let err = load_agenda(&dir).unwrap_err();
+        assert!(err.contains("symbolic link"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn temporary_files_are_random_exclusive_and_never_left_behind() {
+        let root = tempfile::tempdir().unwrap();
+        let outside = root.path().join("outside.txt");
+        fs::write(&outside, "precious").unwrap();
+        let dir = root.path().join("s");
+        fs::create_dir(&dir).unwrap();
+        // A link planted at the name the old scheme used is left alone.
+        let planted = dir.join(format!(".{MINUTES_MD}.tmp{}", std::process::id()));
+        std::os::unix::fs::symlink(&outside, &planted).unwrap();
+        write_atomic(&dir.join(MINUTES_MD), b"# Referat\n").unwrap();
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "precious");
+        assert_eq!(mode(&outside) & 0o600, 0o600, "outside file left as it was");
+        assert_eq!(mode(&dir.join(MINUTES_MD)), 0o600);
+        fs::remove_file(&planted).unwrap();
+        // A write that fails (here: the target is a folder) leaves no temporary file.
+        fs::create_dir(dir.join(MINUTES_JSON)).unwrap();
+        assert!(write_atomic(&dir.join(MINUTES_JSON), b"{}").is_err());
+        let names: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn every_missing_parent_of_the_sessions_folder_is_private() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("a").join("b").join("sessions");
+        let (dir, _) = session(&root);
+        for p in [
+            tmp.path().join("a"),
+            tmp.path().join("a").join("b"),
+            root.clone(),
+            dir,
+        ] {
+            assert_eq!(mode(&p), 0o700, "{}", p.display());
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn session_files_others_could_write_are_made_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let (dir, j) = session(root.path());
+        drop(j);
+        let open =
+            |p: &Path, m: u32| fs::set_permissions(p, fs::Permissions::from_mode(m)).unwrap();
+        open(&dir, 0o777);
+        open(&dir.join(JOURNAL_FILE), 0o666);
+        open(&dir.join(AGENDA_FILE), 0o666);
+        load_agenda(&dir).unwrap();
+        Journal::open(&dir.join(JOURNAL_FILE)).unwrap();
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&dir.join(JOURNAL_FILE)), 0o600);
+        assert_eq!(mode(&dir.join(AGENDA_FILE)), 0o600);
+    }
+
+    /// Needs root to give a folder away (CI runs as root); as another user it checks nothing
+    /// and says so.
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_of_another_user_is_refused_also_through_a_symlink() {
+        if !running_as_root() {
+            eprintln!("skipped: giving a folder to another user needs root");
+            return;
+        }
+        let root = tempfile::tempdir().unwrap();
+        let (dir, j) = session(root.path());
+        drop(j);
+        let link = root.path().join("link");
+        std::os::unix::fs::symlink(&dir, &link).unwrap();
+        // A symlink to the user's own folder is fine.
+        load_agenda(&link).unwrap();
+        std::os::unix::fs::chown(&dir, Some(65534), Some(65534)).unwrap();
+        for d in [&dir, &link] {
+            let err = load_agenda(d).unwrap_err();
+            assert!(err.contains("belongs to user id 65534"), "{err}");
+        }
+        std::os::unix::fs::chown(&dir, Some(0), Some(0)).unwrap();
+        std::os::unix::fs::chown(dir.join(JOURNAL_FILE), Some(65534), None).unwrap();
+        let err = Journal::open(&dir.join(JOURNAL_FILE)).unwrap_err();
+        assert!(
+            err.to_string().contains("belongs to user id 65534"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_unstarted_session_is_removed_only_if_it_holds_nothing_else() {
+        let root = tempfile::tempdir().unwrap();
+        let c = FakeClock::at("2022-03-14T13:30:00+01:00");
+        let opened = || Event::Opened {
+            app_version: env!("CARGO_PKG_VERSION").into(),
+        };
+        let (dir, mut j) = session(root.path());
+        j.append(c.now(), opened()).unwrap();
+        assert_eq!(remove_if_unused(&dir).unwrap(), None);
+        assert!(!dir.exists());
+
+        // Records this version cannot read (damaged, or from a newer version) are kept.
+        let (dir, mut j) = session(root.path());
+        j.append(c.now(), opened()).unwrap();
+        drop(j);
+        let mut f = fs::OpenOptions::new()
+            .append(true)
+            .open(dir.join(JOURNAL_FILE))
+            .unwrap();
+        f.write_all(
+            b"{\"seq\":2,\"at\":\"2022-03-14T13:31:00+01:00\",\"type\":\"from_the_future\"}\n",
+        )
+        .unwrap();
+        let kept = remove_if_unused(&dir).unwrap().unwrap();
+        assert!(
+            kept.contains("1 record(s) this version cannot read"),
+            "{kept}"
+        );
+        assert!(dir.join(JOURNAL_FILE).exists());
+
+        // So are records of another version, and other files.
+        let (dir, mut j) = session(root.path());
+        j.append(
+            c.now(),
+            Event::Opened {
+                app_version: "9.9.9".into(),
+            },
+        )
+        .unwrap();
+        assert!(remove_if_unused(&dir).unwrap().unwrap().contains("besides"));
+        let (dir, mut j) = session(root.path());
+        j.append(c.now(), opened()).unwrap();
+        fs::write(dir.join("notes.txt"), "mine").unwrap();
+        assert!(
+            remove_if_unused(&dir)
+                .unwrap()
+                .unwrap()
+                .contains("notes.txt")
+        );
     }
 }
