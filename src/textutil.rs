@@ -14,10 +14,50 @@ pub fn strip_controls(s: &str) -> String {
         match c {
             '\u{1b}' => skip_escape(&mut chars),
             '\t' => out.push(' '),
-            c if c.is_control() => {}
-            // Bidi overrides can reorder what the terminal shows; drop them too.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c if is_unsafe(c) => {}
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters that must never reach the terminal as they are: C0 and C1 controls, DEL, and the
+/// bidi overrides and isolates that can reorder what the terminal shows.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A path as it may be printed: every unsafe character (see [`is_unsafe`]) written as an escape
+/// (`\u{1b}`), so that a file name cannot drive the terminal.
+pub fn display_path(path: &std::path::Path) -> String {
+    escape_unsafe(&path.display().to_string())
+}
+
+/// `s` with every unsafe character written as a Rust-style escape.
+pub fn escape_unsafe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if is_unsafe(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// JSON text with every unsafe character that serde_json leaves as it is (C1 controls, DEL, bidi
+/// overrides) written as a `\uXXXX` escape. serde_json escapes C0 controls inside strings, so
+/// the ones left are the layout's newlines; the others can only be inside strings, where an
+/// escape means the same.
+pub fn escape_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) && c > '\u{1f}' {
+            // Unsafe characters are all in the Basic Multilingual Plane: one \uXXXX each.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
         }
     }
     out
@@ -86,25 +126,36 @@ pub fn slug(s: &str) -> String {
     }
 }
 
-/// Display width of a string in terminal cells.
+/// Display width of a string in terminal cells: the sum of its grapheme clusters' widths. The
+/// one way text is measured, so that what is cut to fit is measured as it is drawn.
 pub fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
+    graphemes(s).map(grapheme_width).sum()
 }
 
-/// Cuts `s` to at most `max` cells, ending with '…' when cut.
+/// The grapheme clusters of `s` (a letter with its accents, an emoji with its modifiers).
+pub fn graphemes(s: &str) -> impl Iterator<Item = &str> {
+    unicode_segmentation::UnicodeSegmentation::graphemes(s, true)
+}
+
+/// Cells one grapheme cluster takes. Controls take none (they are never drawn).
+pub fn grapheme_width(g: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(g)
+}
+
+/// Cuts `s` to at most `max` cells, ending with '…' when cut; never splits a grapheme cluster.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
     }
     let mut out = String::new();
     let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > max {
+    for g in graphemes(s) {
+        let gw = grapheme_width(g);
+        if w + gw + 1 > max {
             break;
         }
-        out.push(c);
-        w += cw;
+        out.push_str(g);
+        w += gw;
     }
     if max > 0 {
         out.push('…');
@@ -140,5 +191,34 @@ mod tests {
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(truncate("ab", 4), "ab");
         assert_eq!(width(&truncate("日本語テキスト", 5)), 5);
+    }
+
+    /// Found by fuzzing `check`: a cut title measured wider than the cut allowed.
+    #[test]
+    fn truncate_never_exceeds_max_with_emoji_sequences_and_controls() {
+        for s in [
+            "☺\u{fe0f}☺\u{fe0f}☺\u{fe0f}☺\u{fe0f}☺\u{fe0f}☺\u{fe0f}",
+            "👍🏽👍🏽👍🏽👍🏽",
+            "a\u{1b}b\u{7f}c\u{85}d\u{0}e",
+            "e\u{301}e\u{301}e\u{301}e\u{301}",
+            "👨\u{200d}👩\u{200d}👧👨\u{200d}👩\u{200d}👧",
+        ] {
+            for max in 0..12 {
+                let t = truncate(s, max);
+                assert!(width(&t) <= max.max(1), "{s:?} cut to {max}: {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unsafe_characters_are_escaped_for_json_and_paths() {
+        let json = escape_json("{\"t\":\"a\u{9b}b\u{7f}c\u{202e}d\"}");
+        assert_eq!(json, "{\"t\":\"a\\u009bb\\u007fc\\u202ed\"}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["t"], "a\u{9b}b\u{7f}c\u{202e}d");
+        let p = display_path(std::path::Path::new("x\u{1b}]0;pwned\u{7}.json"));
+        assert!(!p.chars().any(is_unsafe), "{p}");
+        assert!(p.contains("\\u{1b}"), "{p}");
+        assert_eq!(clean("a\u{9b}b\u{202e}c"), "abc");
     }
 }

@@ -4,6 +4,15 @@ use super::{Agenda, Imported};
 /// Reads the canonical JSON. An error gives the 1-based line and a message without serde's
 /// "at line X column Y" tail (the caller puts the line in front, `FILE:LINE:`).
 pub fn parse(text: &str) -> Result<Imported, (usize, String)> {
+    // serde reads a struct from an array too (`[]` would be an empty agenda): only an object is one.
+    let first = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if first.starts_with('[') {
+        let line = text[..text.len() - first.len()].matches('\n').count() + 1;
+        return Err((
+            line,
+            "expected an agenda (a JSON object in { }), found a list".to_string(),
+        ));
+    }
     let agenda: Agenda = serde_json::from_str(text).map_err(|e| {
         let full = e.to_string();
         let message = full
@@ -33,6 +42,14 @@ mod tests {
                 .unwrap();
         assert_eq!(line, 4);
         assert!(!msg.contains("at line"), "{msg}");
+    }
+
+    #[test]
+    fn a_list_is_not_an_agenda() {
+        let (line, msg) = parse("\n  []\n").err().unwrap();
+        assert_eq!(line, 2);
+        assert!(msg.contains("found a list"), "{msg}");
+        assert!(parse("{}").is_ok());
     }
 
     #[test]

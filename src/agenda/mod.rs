@@ -4,6 +4,7 @@
 //! other commands and tests rely on, so the field names stay stable.
 
 mod build;
+pub mod clean;
 pub mod decode;
 pub mod json;
 pub mod lines;
@@ -163,7 +164,7 @@ pub struct Imported {
 
 /// Reads an agenda file, detecting its format unless `format` is given.
 pub fn load(path: &Path, format: Option<Format>) -> Result<Imported, ImportError> {
-    let name = path.display().to_string();
+    let name = crate::textutil::display_path(path);
     let bytes = std::fs::read(path).map_err(|e| ImportError {
         file: name.clone(),
         line: 0,
@@ -192,7 +193,9 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Importe
     if imported.agenda.items.is_empty() && format != Format::Json {
         return Err(err(1, "no agenda items found".into()));
     }
-    imported.agenda.sanitize();
+    clean::sanitize(&mut imported.agenda).map_err(|m| err(1, m))?;
+    let numbers = clean::check_numbers(&imported.agenda);
+    imported.warnings.extend(numbers);
     imported
         .warnings
         .extend(schedule::derive(&mut imported.agenda));
@@ -219,35 +222,10 @@ pub fn detect(name: &str, text: &str) -> Format {
 }
 
 impl Agenda {
-    /// Strips control characters and terminal escape sequences from every text field,
-    /// so that an agenda can never drive the terminal.
-    pub fn sanitize(&mut self) {
-        use crate::textutil::clean;
-        let opt = |o: &mut Option<String>| {
-            if let Some(s) = o {
-                *s = clean(s);
-            }
-        };
-        self.title = clean(&self.title);
-        opt(&mut self.place);
-        opt(&mut self.chair);
-        opt(&mut self.referent);
-        self.participants.iter_mut().for_each(|p| *p = clean(p));
-        self.absent.iter_mut().for_each(|p| *p = clean(p));
-        for item in &mut self.items {
-            item.number = clean(&item.number);
-            item.title = clean(&item.title);
-            opt(&mut item.case_number);
-            item.body = crate::textutil::clean_multiline(&item.body);
-            item.recommendation.iter_mut().for_each(|r| *r = clean(r));
-            item.attachments.iter_mut().for_each(|a| *a = clean(a));
-        }
-    }
-
-    /// The canonical JSON, pretty-printed.
+    /// The canonical JSON, pretty-printed, with C1 controls, DEL and bidi overrides escaped.
     pub fn to_json(&self) -> String {
         // Serializing plain data with string keys cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::textutil::escape_json(&serde_json::to_string_pretty(self).unwrap_or_default())
     }
 
     /// The latest end of any planned slot, item or break.

@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, _sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let name = args.file.display().to_string();
+    let name = crate::textutil::display_path(&args.file);
     match crate::agenda::load(&args.file, args.format) {
         Ok(imported) => {
             // Warnings go to stderr so that stdout stays the agenda (or clean JSON).

@@ -22,7 +22,7 @@ pub struct Args {
 pub const UNREADABLE: u8 = 2;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let name = args.file.display().to_string();
+    let name = crate::textutil::display_path(&args.file);
     let (agenda, warnings) = match read(&args.file, args.format) {
         Ok(read) => read,
         Err(message) => {
@@ -149,7 +149,8 @@ fn table(out: &mut String, a: &Agenda) {
         .clamp(5, TITLE_MAX);
     let row = |out: &mut String, num: &str, title: &str, time: &str, minutes: &str| {
         let title = truncate(title, title_w);
-        let pad = title_w - width(&title);
+        // truncate measures as width does, so this never goes below zero; saturate anyway.
+        let pad = title_w.saturating_sub(width(&title));
         let npad = num_w.saturating_sub(width(num));
         let _ = writeln!(
             out,

@@ -761,11 +761,14 @@ pub fn initial_plan(agenda: &Agenda, start: Time) -> Vec<Option<Slot>> {
     match (agenda.date, plan.iter().flatten().map(|s| s.start).min()) {
         (Some(date), Some(first)) if date != start.date_naive() => {
             let shift = start - first;
+            // A slot that cannot be moved (past the calendar's end) has no plan.
             plan.into_iter()
                 .map(|slot| {
-                    slot.map(|s| Slot {
-                        start: s.start + shift,
-                        end: s.end + shift,
+                    slot.and_then(|s| {
+                        Some(Slot {
+                            start: s.start.checked_add_signed(shift)?,
+                            end: s.end.checked_add_signed(shift)?,
+                        })
                     })
                 })
                 .collect()
@@ -785,9 +788,11 @@ fn plan_on_day(agenda: &Agenda, start: Time) -> Vec<Option<Slot>> {
         .iter()
         .map(|item| {
             let start = item.start.and_then(on_day).unwrap_or(cursor);
+            // Checked: an agenda file may plan any number of minutes; one that runs past the
+            // calendar's end leaves the item without a slot instead of ending the program.
             let end = match (item.end.and_then(on_day), item.planned_minutes()) {
                 (Some(e), _) if e >= start => e,
-                (_, Some(m)) => start + Duration::minutes(i64::from(m)),
+                (_, Some(m)) => start.checked_add_signed(Duration::minutes(i64::from(m)))?,
                 _ => start,
             };
             cursor = end;

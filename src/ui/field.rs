@@ -5,65 +5,80 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use unicode_width::UnicodeWidthChar;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Field {
-    chars: Vec<char>,
-    /// Cursor position in chars, 0..=len.
+    text: String,
+    /// Cursor position in grapheme clusters (what the user sees as characters), 0..=len.
     cursor: usize,
 }
 
 impl Field {
     pub fn new(text: &str) -> Self {
-        let chars: Vec<char> = crate::textutil::strip_controls(text).chars().collect();
-        let cursor = chars.len();
-        Field { chars, cursor }
+        let text = crate::textutil::strip_controls(text);
+        let cursor = graphemes(&text).count();
+        Field { text, cursor }
     }
 
     pub fn text(&self) -> String {
-        self.chars.iter().collect()
+        self.text.clone()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.chars.iter().all(|c| c.is_whitespace())
+        self.text.chars().all(char::is_whitespace)
+    }
+
+    fn len(&self) -> usize {
+        graphemes(&self.text).count()
+    }
+
+    /// Byte offset of grapheme `i` (or the end).
+    fn offset(&self, i: usize) -> usize {
+        unicode_segmentation::UnicodeSegmentation::grapheme_indices(self.text.as_str(), true)
+            .nth(i)
+            .map_or(self.text.len(), |(o, _)| o)
+    }
+
+    /// Removes graphemes `from..to`.
+    fn remove(&mut self, from: usize, to: usize) {
+        let (a, b) = (self.offset(from), self.offset(to));
+        self.text.replace_range(a..b, "");
     }
 
     pub fn insert_str(&mut self, s: &str) {
         // Pasted newlines become spaces: every field is one line.
         let cleaned = crate::textutil::strip_controls(&s.replace(['\r', '\n'], " "));
-        for c in cleaned.chars() {
-            self.chars.insert(self.cursor, c);
-            self.cursor += 1;
-        }
+        let at = self.offset(self.cursor);
+        self.text.insert_str(at, &cleaned);
+        // A combining mark joins the grapheme before it: count again up to the insertion's end.
+        self.cursor = graphemes(&self.text[..at + cleaned.len()]).count();
     }
 
     /// Handles an editing key; returns false if the key is not an editing key.
     pub fn on_key(&mut self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let len = self.len();
         match key.code {
             KeyCode::Char('a') if ctrl => self.cursor = 0,
-            KeyCode::Char('e') if ctrl => self.cursor = self.chars.len(),
+            KeyCode::Char('e') if ctrl => self.cursor = len,
             KeyCode::Char('u') if ctrl => {
-                self.chars.drain(..self.cursor);
+                self.remove(0, self.cursor);
                 self.cursor = 0;
             }
             KeyCode::Char('w') if ctrl => self.delete_word(),
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                self.chars.insert(self.cursor, c);
-                self.cursor += 1;
+            // Typed text is held to the same rule as pasted text: nothing that drives a terminal.
+            KeyCode::Char(c) if !ctrl && !crate::textutil::is_unsafe(c) => {
+                self.insert_str(c.encode_utf8(&mut [0; 4]));
             }
             KeyCode::Backspace if self.cursor > 0 => {
+                self.remove(self.cursor - 1, self.cursor);
                 self.cursor -= 1;
-                self.chars.remove(self.cursor);
             }
-            KeyCode::Delete if self.cursor < self.chars.len() => {
-                self.chars.remove(self.cursor);
-            }
+            KeyCode::Delete if self.cursor < len => self.remove(self.cursor, self.cursor + 1),
             KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Right => self.cursor = (self.cursor + 1).min(self.chars.len()),
+            KeyCode::Right => self.cursor = (self.cursor + 1).min(len),
             KeyCode::Home => self.cursor = 0,
-            KeyCode::End => self.cursor = self.chars.len(),
+            KeyCode::End => self.cursor = len,
             KeyCode::Backspace | KeyCode::Delete => {}
             _ => return false,
         }
@@ -71,14 +86,15 @@ impl Field {
     }
 
     fn delete_word(&mut self) {
-        let mut start = self.cursor;
-        while start > 0 && self.chars[start - 1] == ' ' {
+        let gs: Vec<&str> = graphemes(&self.text).collect();
+        let mut start = self.cursor.min(gs.len());
+        while start > 0 && gs[start - 1] == " " {
             start -= 1;
         }
-        while start > 0 && self.chars[start - 1] != ' ' {
+        while start > 0 && gs[start - 1] != " " {
             start -= 1;
         }
-        self.chars.drain(start..self.cursor);
+        self.remove(start, self.cursor);
         self.cursor = start;
     }
 
@@ -88,39 +104,47 @@ impl Field {
             return;
         }
         let width = usize::from(area.width);
-        let cw = |c: &char| c.width().unwrap_or(0);
-        // Scroll: the first visible char is chosen so the text up to the cursor fits.
+        let gs: Vec<&str> = graphemes(&self.text).collect();
+        let cursor = self.cursor.min(gs.len());
+        let gw = |g: &str| crate::textutil::grapheme_width(g);
+        // Scroll: the first visible grapheme is chosen so the text up to the cursor fits.
         let mut first = 0;
-        let mut used: usize = self.chars[..self.cursor].iter().map(cw).sum::<usize>() + 1;
-        while used > width && first < self.cursor {
-            used -= cw(&self.chars[first]);
+        let mut used: usize = gs[..cursor].iter().map(|g| gw(g)).sum::<usize>() + 1;
+        while used > width && first < cursor {
+            used -= gw(gs[first]);
             first += 1;
         }
         let mut x = area.x;
         let right = area.x + area.width;
-        for (i, c) in self.chars.iter().enumerate().skip(first) {
-            let w = cw(c) as u16;
-            if x + w.max(1) > right {
+        for (i, g) in gs.iter().enumerate().skip(first) {
+            let w = u16::try_from(gw(g)).unwrap_or(u16::MAX);
+            if x.saturating_add(w.max(1)) > right {
                 break;
             }
-            let s = if focused && i == self.cursor {
+            let s = if focused && i == cursor {
                 style.add_modifier(Modifier::REVERSED)
             } else {
                 style
             };
-            buf[(x, area.y)].set_char(*c).set_style(s);
-            if w == 2 && x + 1 < right {
-                // The second cell of a wide char is left to the terminal.
-                buf[(x + 1, area.y)].set_symbol("");
+            buf[(x, area.y)].set_symbol(g).set_style(s);
+            for extra in 1..w {
+                // The other cells of a wide grapheme are left to the terminal.
+                if x + extra < right {
+                    buf[(x + extra, area.y)].set_symbol("");
+                }
             }
             x += w.max(1);
         }
-        if focused && self.cursor == self.chars.len() && x < right {
+        if focused && cursor == gs.len() && x < right {
             buf[(x, area.y)]
                 .set_char(' ')
                 .set_style(style.add_modifier(Modifier::REVERSED));
         }
     }
+}
+
+fn graphemes(s: &str) -> impl Iterator<Item = &str> {
+    crate::textutil::graphemes(s)
 }
 
 #[cfg(test)]
@@ -150,6 +174,30 @@ mod tests {
         f.on_key(key(KeyCode::End));
         f.on_key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
         assert_eq!(f.text(), "valitetshåndbog 🙂 ");
+    }
+
+    #[test]
+    fn typed_controls_and_bidi_overrides_are_dropped() {
+        let mut f = Field::new("");
+        for c in ['a', '\u{202e}', '\u{9b}', '\u{7f}', '\u{2066}', 'b'] {
+            f.on_key(key(KeyCode::Char(c)));
+        }
+        assert_eq!(f.text(), "ab");
+    }
+
+    #[test]
+    fn the_cursor_moves_over_whole_grapheme_clusters() {
+        let mut f = Field::new("a☺\u{fe0f}e\u{301}");
+        f.on_key(key(KeyCode::Backspace));
+        assert_eq!(f.text(), "a☺\u{fe0f}");
+        f.on_key(key(KeyCode::Left));
+        f.on_key(key(KeyCode::Delete));
+        assert_eq!(f.text(), "a");
+        // A combining mark typed after a letter joins it.
+        f.on_key(key(KeyCode::Char('e')));
+        f.on_key(key(KeyCode::Char('\u{301}')));
+        f.on_key(key(KeyCode::Backspace));
+        assert_eq!(f.text(), "a");
     }
 
     #[test]
