@@ -4,32 +4,12 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::pty::{PATIENCE, Pty};
+use common::session::{SEED, only_session, run};
 use referent::session::event::Event;
 use referent::session::journal;
-
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/sessions/centerledermoede-2022-03-14.txt"
-);
-
-fn run(sessions: &Path, args: &[&str]) -> Pty {
-    let dir = sessions.to_str().unwrap();
-    let mut all = vec!["--sessions-dir", dir, "run"];
-    all.extend_from_slice(args);
-    Pty::spawn(env!("CARGO_BIN_EXE_referent"), &all, 100, 30, &[])
-}
-
-fn only_session(sessions: &Path) -> PathBuf {
-    let dirs: Vec<PathBuf> = fs::read_dir(sessions)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(dirs.len(), 1, "expected one session folder: {dirs:?}");
-    dirs[0].clone()
-}
 
 fn events(session: &Path) -> Vec<Event> {
     let (records, _) = journal::read(&session.join("journal.jsonl")).unwrap();

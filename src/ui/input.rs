@@ -11,7 +11,7 @@ use std::io::{self, IsTerminal};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 /// Terminal events, read on a thread of their own.
 pub struct Input {
@@ -23,7 +23,7 @@ impl Input {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             loop {
-                let ev = event::read();
+                let ev = event::read().map(suspend_on_ctrl_z);
                 let failed = ev.is_err();
                 if tx.send(ev).is_err() || failed {
                     break;
@@ -44,6 +44,23 @@ impl Input {
                 "the terminal's input has ended",
             )),
         }
+    }
+}
+
+/// Raw mode turns Ctrl-Z into a key: it becomes SIGTSTP, as in a shell, and the screen's loop
+/// (woken by a harmless event in its place) stops the program the way it does for any SIGTSTP.
+fn suspend_on_ctrl_z(ev: Event) -> Event {
+    match ev {
+        Event::Key(key)
+            if key.code == KeyCode::Char('z')
+                && key.modifiers.contains(KeyModifiers::CONTROL)
+                && key.kind == KeyEventKind::Press =>
+        {
+            #[cfg(unix)]
+            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+            Event::FocusGained
+        }
+        ev => ev,
     }
 }
 

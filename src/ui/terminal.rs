@@ -1,13 +1,21 @@
-//! Terminal lifecycle: raw mode and the alternate screen on entry, always restored on exit,
-//! on panic (ratatui's hook) and on SIGTERM / SIGHUP / SIGINT (flags checked by the loops). A terminal
-//! that has gone away (hung up) is left alone: there is nothing left to restore.
+//! Terminal lifecycle: raw mode and the alternate screen on entry, always restored on exit, on
+//! panic (ratatui's hook) and on every signal that ends the program (SIGTERM, SIGHUP, SIGINT,
+//! SIGQUIT, SIGUSR1: flags checked by the loops). Stop and continue work like in other terminal
+//! programs: SIGTSTP (or Ctrl-Z, which raw mode delivers as a key) restores the terminal and
+//! stops; on SIGCONT raw mode and the alternate screen come back and the last frame is drawn
+//! again. A terminal that has gone away (hung up) is left alone: there is nothing to restore.
 
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Frame};
 
 use super::input::terminal_alive;
@@ -17,16 +25,24 @@ pub struct Tui {
     /// Always `Some` until drop, which takes it out to restore or, on a dead terminal, to leak
     /// it: dropping it there would write (and panic) on a dead stderr.
     terminal: Option<DefaultTerminal>,
+    flags: Flags,
+    /// What the last draw showed, to show it again after a stop.
+    last_frame: Option<Buffer>,
+}
+
+/// Set from signal handlers, read by the loop.
+#[derive(Default)]
+struct Flags {
     stop: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
+    continued: Arc<AtomicBool>,
 }
 
 impl Tui {
     /// Enters raw mode and the alternate screen, with bracketed paste.
     pub fn enter() -> io::Result<Self> {
-        let stop = Arc::new(AtomicBool::new(false));
-        for signal in stop_signals() {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
-        }
+        let flags = Flags::default();
+        register(&flags)?;
         let terminal = ratatui::try_init().inspect_err(|_| {
             // Half entered (raw mode on, no alternate screen): undo what was done.
             let _ = ratatui::try_restore();
@@ -34,29 +50,100 @@ impl Tui {
         let _ = execute!(io::stdout(), EnableBracketedPaste);
         Ok(Tui {
             terminal: Some(terminal),
-            stop,
+            flags,
+            last_frame: None,
         })
     }
 
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
         if let Some(t) = self.terminal.as_mut() {
-            t.draw(render)?;
+            let done = t.draw(render)?;
+            self.last_frame = Some(done.buffer.clone());
         }
         Ok(())
     }
 
-    /// Whether a signal asked the program to stop, or the terminal went away.
-    pub fn stop_requested(&self) -> bool {
-        self.stop.load(Ordering::Relaxed) || !terminal_alive()
+    /// Whether a signal asked the program to stop, or the terminal went away. A request to
+    /// suspend (SIGTSTP, Ctrl-Z) is carried out here: the call returns once the program has
+    /// been continued and the screen is back.
+    pub fn stop_requested(&mut self) -> bool {
+        if self.flags.suspend.swap(false, Ordering::Relaxed) && terminal_alive() {
+            self.suspend();
+        }
+        if self.flags.continued.swap(false, Ordering::Relaxed) && terminal_alive() {
+            // Continued after a stop we did not see (SIGSTOP): the shell may have drawn over us.
+            let _ = self.reenter();
+        }
+        self.flags.stop.load(Ordering::Relaxed) || !terminal_alive()
     }
+
+    /// Hands the terminal back to the shell, stops, and takes it again when continued.
+    fn suspend(&mut self) {
+        let _ = self.leave();
+        #[cfg(unix)]
+        {
+            // SIGSTOP cannot be caught: the process stops here until SIGCONT.
+            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+        }
+        self.flags.continued.store(false, Ordering::Relaxed);
+        let _ = self.reenter();
+    }
+
+    fn leave(&mut self) -> io::Result<()> {
+        if let Some(t) = self.terminal.as_mut() {
+            let _ = t.show_cursor();
+        }
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        disable_raw_mode()?;
+        execute!(io::stdout(), LeaveAlternateScreen)?;
+        io::stdout().flush()
+    }
+
+    /// Raw mode and the alternate screen again, and the last frame drawn in full.
+    fn reenter(&mut self) -> io::Result<()> {
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        let Some(t) = self.terminal.as_mut() else {
+            return Ok(());
+        };
+        t.hide_cursor()?;
+        // Not `clear()`: it asks the terminal where the cursor is, and the answer would go to
+        // the input thread. A resize clears the screen and forgets what was drawn just as well.
+        let size = t.size()?;
+        t.resize(Rect::new(0, 0, size.width, size.height))?;
+        if let Some(last) = &self.last_frame {
+            t.draw(|f| {
+                // A resize while stopped brings its own event and a fresh frame.
+                if f.area() == last.area {
+                    *f.buffer_mut() = last.clone();
+                }
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Connects the signals to the flags. Ctrl-Z arrives as a key in raw mode: the input thread
+/// turns it into SIGTSTP (see `input.rs`), so both take the same way.
+fn register(flags: &Flags) -> io::Result<()> {
+    for signal in stop_signals() {
+        signal_hook::flag::register(signal, Arc::clone(&flags.stop))?;
+    }
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGCONT, SIGTSTP};
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&flags.suspend))?;
+        signal_hook::flag::register(SIGCONT, Arc::clone(&flags.continued))?;
+    }
+    Ok(())
 }
 
 /// The signals that end a screen: the terminal stays usable and the journal keeps what was saved.
 fn stop_signals() -> Vec<i32> {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        vec![SIGTERM, SIGHUP, SIGINT]
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1};
+        vec![SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1]
     }
     #[cfg(not(unix))]
     {
