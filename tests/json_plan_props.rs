@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use referent::agenda::{self, Agenda};
 use referent::session::event::{Event, Record, Replan};
+use referent::session::journal::Journal;
 use referent::session::{Clock, FakeClock, Meeting};
 use referent::textutil::{is_unsafe, width};
 use serde_json::{Value, json};
@@ -31,16 +32,14 @@ fn replanned(agenda: Agenda) -> Meeting {
         Event::Paused,
         Event::Resumed,
     ]);
+    // Written through a journal, as the app does, so the records have their real shape.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut journal = Journal::create(&tmp.path().join("journal.jsonl")).unwrap();
     let records: Vec<Record> = events
         .into_iter()
-        .enumerate()
-        .map(|(i, event)| {
+        .map(|event| {
             clock.advance_secs(600);
-            Record {
-                seq: i as u64 + 1,
-                at: clock.now(),
-                event,
-            }
+            journal.append(clock.now(), event).unwrap()
         })
         .collect();
     let m = Meeting::replay(agenda, &records);

@@ -213,18 +213,16 @@ fn offer_resume(root: &Path, agenda: &Agenda) -> anyhow::Result<Option<PathBuf>>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::journal::Journal;
     use crate::session::{Event, FakeClock, Record};
 
     fn meeting(events: &[Event]) -> Meeting {
         let clock = FakeClock::at("2022-03-14T13:30:00+01:00");
+        let tmp = tempfile::tempdir().unwrap();
+        let mut journal = Journal::create(&tmp.path().join("journal.jsonl")).unwrap();
         let records: Vec<Record> = events
             .iter()
-            .enumerate()
-            .map(|(i, e)| Record {
-                seq: i as u64 + 1,
-                at: clock.now(),
-                event: e.clone(),
-            })
+            .map(|e| journal.append(clock.now(), e.clone()).unwrap())
             .collect();
         Meeting::replay(crate::agenda::Agenda::default(), &records)
     }
