@@ -4,6 +4,7 @@
 mod common;
 
 use std::fs;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::pty::{PATIENCE, Pty};
@@ -249,4 +250,38 @@ fn closing_a_resumed_unreadable_journal_keeps_the_folder() {
     assert_eq!(fs::read_to_string(&path).unwrap(), damaged);
     let out = String::from_utf8_lossy(&p.raw).into_owned();
     assert!(out.contains("kept"), "{out}");
+}
+
+/// Minutes written under a file-size limit: the program reports the error instead of dying of
+/// SIGXFSZ, and leaves no temporary file behind.
+#[test]
+fn minutes_past_the_file_size_limit_fail_cleanly_without_stray_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let session = tmp.path().join("2022-03-14-centerledermoede-d-14-03-2022");
+    fs::create_dir(&session).unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(session.file_name().unwrap());
+    for name in ["agenda.json", "journal.jsonl"] {
+        fs::copy(example.join(name), session.join(name)).unwrap();
+    }
+    let out = std::process::Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -f 1; exec \"$0\" \"$@\"",
+            env!("CARGO_BIN_EXE_referent"),
+        ])
+        .arg("minutes")
+        .arg(&session)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // Exit code 1 with a message; a process killed by SIGXFSZ has no exit code.
+    assert_eq!(out.status.code(), Some(1), "{:?} {stderr}", out.status);
+    assert!(stderr.contains("too large"), "{stderr}");
+    let names: Vec<String> = fs::read_dir(&session)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
 }

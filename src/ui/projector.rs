@@ -139,7 +139,12 @@ fn draw_row(row: &Row, area: Rect, buf: &mut Buffer) {
     }
     match &row.part {
         Part::Line(left, right) => {
-            let right_w = right.width().min(area.width as usize / 2) as u16;
+            let right_w: usize = right
+                .spans
+                .iter()
+                .map(|s| crate::textutil::width(&s.content))
+                .sum();
+            let right_w = right_w.min(area.width as usize / 2) as u16;
             let left_area = Rect::new(area.x, area.y, area.width - right_w, 1);
             fit_line(left, left_area.width).render(left_area, buf);
             if right_w > 0 {
