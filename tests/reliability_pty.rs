@@ -198,8 +198,37 @@ fn a_file_size_limit_fails_the_write_and_loses_nothing() {
         .filter(|r| matches!(r.event, referent::session::Event::Note { .. }))
         .count();
     assert_eq!(notes, saved);
-    signal(&p, "TERM");
-    p.wait_exit(PATIENCE);
+    // Fill what is left with the shortest records (pause, resume) until one fails: then the
+    // end of the meeting cannot be saved either.
+    let mut filled = false;
+    for _ in 0..40 {
+        p.send(" ");
+        p.pump(Duration::from_millis(150));
+        if p.screen().contains("KUNNE IKKE GEMME") {
+            filled = true;
+            break;
+        }
+    }
+    assert!(filled, "{}", p.screen());
+    // Ending the meeting fails too: the screen stays, with the banner, until asked again.
+    p.send("q");
+    p.wait_for("(y/n)");
+    p.send("y");
+    p.pump(Duration::from_millis(300));
+    assert!(p.screen().contains("KUNNE IKKE GEMME"), "{}", p.screen());
+    p.send("q");
+    p.wait_for("(y/n)");
+    p.send("y");
+    assert!(p.wait_exit(PATIENCE).success());
+    let out = String::from_utf8_lossy(&p.raw).into_owned();
+    assert!(out.contains("resume with: referent run --resume"), "{out}");
+    let (records, report) = journal::read(&session.join("journal.jsonl")).unwrap();
+    assert!(report.bad_lines.is_empty() && report.torn_tail.is_none());
+    assert!(
+        !records
+            .iter()
+            .any(|r| r.event == referent::session::Event::MeetingEnded)
+    );
     let stray: Vec<_> = fs::read_dir(&session)
         .unwrap()
         .map(|e| e.unwrap().file_name())

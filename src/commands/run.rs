@@ -115,6 +115,12 @@ fn finish(app: App, lang: Lang) -> anyhow::Result<ExitCode> {
         Key::SessionSaved.get(lang),
         textutil::display_path(&dir)
     );
+    if let Some(error) = &app.write_error {
+        println!(
+            "{error}\nThe last change was not saved; resume with: referent run --resume {}",
+            textutil::display_path(&dir)
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

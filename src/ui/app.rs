@@ -83,6 +83,8 @@ pub struct App {
     pub quit: bool,
     /// Whether the last key wrote any event (a failed form is reopened only if none).
     wrote_any: bool,
+    /// A quit whose end of meeting could not be saved was held back once.
+    quit_refused: bool,
     /// Open actions of earlier meetings in the series, for `F`.
     pub past_actions: Vec<PastAction>,
     /// The projector view's fuller layout.
@@ -104,6 +106,7 @@ impl App {
             write_error: None,
             quit: false,
             wrote_any: false,
+            quit_refused: false,
             past_actions: vec![],
             full: false,
             theme: super::theme::Theme::from_env(super::theme::ThemeName::Dark),
@@ -127,6 +130,12 @@ impl App {
         let before = matches!(self.mode, Mode::Form(_)).then(|| self.mode.clone());
         let events = self.events_for_key(key, now);
         let written = self.record_all(events, now);
+        if written.is_err() && self.quit && !self.quit_refused {
+            // The end of the meeting was not saved: stay, so the banner is seen; asked again
+            // while writes still fail, the screen closes with the session left resumable.
+            self.quit = false;
+            self.quit_refused = true;
+        }
         if written.is_err()
             && !self.wrote_any
             && let Some(form) = before
