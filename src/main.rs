@@ -12,7 +12,13 @@ fn main() -> ExitCode {
     match referent::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("referent: {e:#}");
+            // Errors name files: print them so that no name can drive the terminal.
+            let message = format!("{e:#}");
+            let lines: Vec<String> = message
+                .lines()
+                .map(referent::textutil::escape_unsafe)
+                .collect();
+            eprintln!("referent: {}", lines.join("\n"));
             ExitCode::FAILURE
         }
     }

@@ -314,3 +314,29 @@ fn minutes_past_the_file_size_limit_fail_cleanly_without_stray_files() {
         .collect();
     assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
 }
+
+/// A file name is printed with its control characters escaped, in every kind of message.
+#[test]
+fn file_names_in_messages_cannot_drive_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let evil = tmp.path().join("x\u{1b}]0;pwned\u{7}\u{9b}2J.json");
+    fs::write(&evil, "[]").unwrap();
+    let referent = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_referent"))
+            .args(args)
+            .env("REFERENT_SESSIONS_DIR", tmp.path())
+            .output()
+            .unwrap()
+    };
+    let check = referent(&["check".as_ref(), evil.as_os_str()]);
+    let resume = referent(&["run".as_ref(), "--resume".as_ref(), evil.as_os_str()]);
+    for (what, out, says) in [(&"check", check, "found a list"), (&"run", resume, "pwned")] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{what}");
+        assert!(stderr.contains(says), "{what}: {stderr}");
+        assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\u{9b}') && !stderr.contains('\u{7}'),
+            "{what}: {stderr:?}"
+        );
+    }
+}

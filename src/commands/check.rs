@@ -67,7 +67,10 @@ pub fn read(
 ) -> Result<(Agenda, Vec<Warning>), String> {
     let imported = agenda::load(path, format).map_err(|e| e.to_string())?;
     if imported.agenda.items.is_empty() {
-        return Err(format!("{}:1: no agenda items found", path.display()));
+        return Err(format!(
+            "{}:1: no agenda items found",
+            crate::textutil::display_path(path)
+        ));
     }
     let mut warnings = imported.warnings;
     warnings.extend(agenda::lint::lint(&imported.agenda));

@@ -158,8 +158,8 @@ pub fn open_session_file(path: &Path, options: &mut fs::OpenOptions) -> io::Resu
 pub fn load(dir: &Path) -> Result<Loaded, String> {
     let agenda = load_agenda(dir)?;
     let journal_path = dir.join(JOURNAL_FILE);
-    let (records, report) =
-        journal::read(&journal_path).map_err(|e| format!("{}: {e}", journal_path.display()))?;
+    let (records, report) = journal::read(&journal_path)
+        .map_err(|e| format!("{}: {e}", crate::textutil::display_path(&journal_path)))?;
     Ok(Loaded {
         dir: dir.to_path_buf(),
         agenda,
