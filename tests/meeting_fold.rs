@@ -1,7 +1,13 @@
 //! The meeting fold under a fake clock: elapsed, overrun, pause, drift, projected end, undo, replan.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use chrono::{Duration, NaiveTime};
-use referent::agenda::{Agenda, Item};
+use referent::agenda::{Agenda, Break, Item};
 use referent::session::event::{Event, Outcome, Record, Replan};
 use referent::session::state::{Meeting, Phase, Status, round_minutes};
 use referent::session::{Clock, FakeClock, Time};
@@ -28,6 +34,13 @@ fn agenda() -> Agenda {
             item("2", hm(13, 40), hm(13, 50)),
             item("3", hm(14, 0), hm(14, 20)),
         ],
+        breaks: vec![Break {
+            title: "Pause".into(),
+            start: hm(13, 50),
+            end: hm(14, 0),
+            minutes: Some(10),
+            after: 2,
+        }],
         ..Default::default()
     }
 }
@@ -55,6 +68,7 @@ impl Script {
         self.records.push(Record {
             seq,
             at: self.clock.now(),
+            group: 0,
             event,
         });
         self
@@ -251,6 +265,61 @@ fn compress_ends_on_the_planned_end_keeping_breaks() {
     assert_eq!(round_minutes(m.drift(s.now()).unwrap()), 0);
 }
 
+/// Bug: with a gap between slots and a break already passed, compress kept both as holes and
+/// left time unused. Now the time left is shared among the remaining items; only breaks still
+/// ahead are kept.
+#[test]
+fn compress_drops_gaps_and_past_breaks() {
+    // 1: 13:30-13:40, lunch 13:40-13:55 (announced), 2: 13:55-14:05, gap, 3: 14:10-14:20.
+    let mut a = agenda();
+    a.items[1].start = hm(13, 55);
+    a.items[1].end = hm(14, 5);
+    a.items[2].start = hm(14, 10);
+    a.items[2].end = hm(14, 20);
+    a.breaks = vec![Break {
+        title: "Frokost".into(),
+        start: hm(13, 40),
+        end: hm(13, 55),
+        minutes: Some(15),
+        after: 1,
+    }];
+    let clock = FakeClock::at("2022-03-14T13:30:00+01:00");
+    let mut records = vec![];
+    let mut push = |secs: i64, event| {
+        let at = clock.now() + Duration::seconds(secs);
+        let seq = records.len() as u64 + 1;
+        records.push(Record {
+            seq,
+            at,
+            group: 0,
+            event,
+        });
+    };
+    push(0, Event::MeetingStarted);
+    // Item 1 ran long; item 2 starts 14:00, after lunch; compress at once.
+    push(1800, Event::ItemStarted { item: 1 });
+    push(
+        1800,
+        Event::Replan {
+            plan: Replan::Compress,
+        },
+    );
+    let m = Meeting::replay(a, &records);
+    assert!(m.ignored.is_empty());
+    let (two, three) = (m.plan[1].unwrap(), m.plan[2].unwrap());
+    assert_eq!(
+        three.start, two.end,
+        "no gap kept between the remaining items"
+    );
+    assert_eq!(
+        three.end.time(),
+        NaiveTime::from_hms_opt(14, 20, 0).unwrap()
+    );
+    // 20 minutes left for 10 + 10 planned: nothing shrinks, nothing is left unused.
+    assert_eq!(two.length(), Duration::minutes(10));
+    assert_eq!(three.length(), Duration::minutes(10));
+}
+
 #[test]
 fn defer_pulls_later_items_forward() {
     let mut s = Script::at("2022-03-14T13:30:00+01:00");
@@ -287,6 +356,7 @@ fn an_agenda_dated_another_day_is_planned_from_the_actual_start() {
     let records = vec![Record {
         seq: 1,
         at: clock.now(),
+        group: 0,
         event: Event::MeetingStarted,
     }];
     let m = Meeting::replay(dated.clone(), &records);
@@ -301,6 +371,7 @@ fn an_agenda_dated_another_day_is_planned_from_the_actual_start() {
     let records = vec![Record {
         seq: 1,
         at: clock.now(),
+        group: 0,
         event: Event::MeetingStarted,
     }];
     let m = Meeting::replay(dated, &records);

@@ -11,18 +11,19 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::input::{Input, terminal_alive};
+use super::keymap::{self, FollowAction};
 use super::projector::{ProjectorView, next_change, time_key};
 use super::terminal::Tui;
 use super::theme::Theme;
 use crate::agenda::{self, Agenda};
 use crate::i18n::{Key, Lang};
-use crate::session::event::{Event, Record};
+use crate::session::event::Record;
 use crate::session::journal::{Tail, TailEvent};
 use crate::session::state::Meeting;
 use crate::session::store::{self, AGENDA_FILE, JOURNAL_FILE};
@@ -228,25 +229,15 @@ impl Follower {
         self.rereading = true;
     }
 
-    /// Folds new records in; an undo needs the whole list, so it replays from the start.
+    /// Folds new records in, the same way the live app does.
     fn take(&mut self, records: Vec<Record>) {
-        let (Some(meeting), Some(agenda)) = (&mut self.meeting, &self.agenda) else {
+        let Some(meeting) = &mut self.meeting else {
             return;
         };
-        let mut replay = false;
-        for r in records {
-            if r.event == Event::Undo {
-                replay = true;
-            } else if !replay {
-                meeting.apply(&r);
-                meeting.last_seq = r.seq;
-                meeting.last_event_at = Some(r.at);
-            }
-            self.records.push(r);
+        for r in &records {
+            meeting.apply(r);
         }
-        if replay {
-            *meeting = Meeting::replay(agenda.clone(), &self.records);
-        }
+        self.records.extend(records);
     }
 }
 
@@ -299,11 +290,10 @@ fn key_action(ev: &TermEvent) -> KeyAction {
     if key.kind != KeyEventKind::Press {
         return KeyAction::Nothing;
     }
-    match key.code {
-        KeyCode::Char('q') => KeyAction::Quit,
-        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => KeyAction::Quit,
-        KeyCode::Char('f') => KeyAction::ToggleFull,
-        _ => KeyAction::Nothing,
+    match keymap::lookup(keymap::FOLLOW, key) {
+        Some(FollowAction::Quit) => KeyAction::Quit,
+        Some(FollowAction::ToggleFull) => KeyAction::ToggleFull,
+        None => KeyAction::Nothing,
     }
 }
 
@@ -394,10 +384,12 @@ fn draw(
 mod tests {
     use super::*;
     use crate::agenda::Item;
+    use crate::session::event::Event;
     use crate::session::journal::Journal;
     use crate::session::state::Phase;
     use crate::session::{FakeClock, Time};
     use chrono::NaiveDate;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     use std::io::Write;
 
     fn agenda() -> Agenda {

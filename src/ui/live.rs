@@ -187,7 +187,9 @@ pub fn remaining_text(remaining: Duration, planned: Duration, lang: Lang) -> (St
     let state = timer_state(remaining, planned);
     let text = match state {
         TimerState::Overrun => format!("+{} {}", fmt::duration(-remaining), Key::Overrun.get(lang)),
-        _ => format!("{} {}", Key::Remaining.get(lang), fmt::duration(remaining)),
+        TimerState::Calm | TimerState::Warning => {
+            format!("{} {}", Key::Remaining.get(lang), fmt::duration(remaining))
+        }
     };
     (text, style::theme().timer(state))
 }
@@ -370,7 +372,7 @@ fn render_recommendation(m: &Meeting, c: usize, lang: Lang, area: Rect, buf: &mu
         .render(area, buf);
 }
 
-fn entry_text(e: &Entry, lang: Lang) -> String {
+pub fn entry_text(e: &Entry, lang: Lang) -> String {
     match &e.kind {
         EntryKind::Decision { text } => format!("{}: {text}", Key::Decision.get(lang)),
         EntryKind::Outcome { text, .. } => format!("{}: {text}", Key::Recommendation.get(lang)),
@@ -413,7 +415,8 @@ fn render_log(app: &App, entries: &[Entry], lang: Lang, area: Rect, buf: &mut Bu
     );
     let rows = usize::from(area.height - 1);
     // Show the newest entries, and the selected one.
-    let sel = app.selected.unwrap_or(entries.len().saturating_sub(1));
+    let selected = app.selected_index(entries);
+    let sel = selected.unwrap_or(entries.len().saturating_sub(1));
     let first = entries.len().saturating_sub(rows).min(sel);
     for (row, (i, e)) in entries
         .iter()
@@ -423,7 +426,7 @@ fn render_log(app: &App, entries: &[Entry], lang: Lang, area: Rect, buf: &mut Bu
         .enumerate()
     {
         let text = truncate(&clean(&entry_text(e, lang)), usize::from(area.width));
-        let st = if app.selected == Some(i) {
+        let st = if selected == Some(i) {
             style::selected()
         } else {
             Style::default()

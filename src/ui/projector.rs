@@ -122,7 +122,7 @@ fn stack(rows: Vec<Row>, area: Rect, buf: &mut Buffer) {
     for row in kept {
         let h = match row.part {
             Part::Big(..) => 1 + spare as u16,
-            _ => 1,
+            Part::Line(..) | Part::Gauge { .. } | Part::Blank => 1,
         };
         draw_row(row, Rect::new(area.x, y, area.width, h), buf);
         y += h;
@@ -280,7 +280,7 @@ impl ProjectorView<'_> {
         };
         let style = match r.state {
             TimerState::Calm => th.dim(),
-            s => th.timer(s),
+            s @ TimerState::Warning | s @ TimerState::Overrun => th.timer(s),
         };
         Row::line(1, text, style)
     }

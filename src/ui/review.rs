@@ -156,10 +156,12 @@ impl ReviewView {
                 self.relist();
             }
             Screen::Search if self.editing_query => self.query.push_str(&text),
-            _ => {}
+            Screen::Session | Screen::Search | Screen::Stats => {}
         }
     }
 
+    // A terminal's keys, not our enum: keys without a binding do nothing.
+    #[allow(clippy::wildcard_enum_match_arm)]
     fn list_key(&mut self, key: KeyEvent) {
         let last = self.rows.len().saturating_sub(1);
         match key.code {
@@ -203,6 +205,8 @@ impl ReviewView {
         }
     }
 
+    // A terminal's keys, not our enum: keys without a binding do nothing.
+    #[allow(clippy::wildcard_enum_match_arm)]
     fn session_key(&mut self, key: KeyEvent) {
         let Some(o) = &mut self.opened else {
             self.screen = self.back;
@@ -239,6 +243,8 @@ impl ReviewView {
         }
     }
 
+    // A terminal's keys, not our enum: keys without a binding do nothing.
+    #[allow(clippy::wildcard_enum_match_arm)]
     fn search_key(&mut self, key: KeyEvent) {
         if self.editing_query {
             match key.code {
@@ -279,6 +285,8 @@ impl ReviewView {
         }
     }
 
+    // A terminal's keys, not our enum: keys without a binding do nothing.
+    #[allow(clippy::wildcard_enum_match_arm)]
     fn stats_key(&mut self, key: KeyEvent) {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => {
@@ -903,7 +911,10 @@ pub fn run(view: &mut ReviewView) -> io::Result<()> {
                 true
             }
             TermEvent::Resize(..) => true,
-            _ => false,
+            TermEvent::Key(_)
+            | TermEvent::Mouse(_)
+            | TermEvent::FocusGained
+            | TermEvent::FocusLost => false,
         };
         if changed && !view.quit {
             tui.draw(|f| f.render_widget(&*view, f.area()))?;
