@@ -464,3 +464,90 @@ fn f_without_earlier_meetings_says_so() {
             .contains("Ingen åbne handlinger")
     );
 }
+
+/// Bug 3: `r` on a multi-clause recommendation stamped one outcome on all clauses. It now asks
+/// for all clauses or one, and the journal says which.
+#[test]
+fn outcome_for_one_clause_of_several() {
+    let mut r = Rig::new();
+    r.keys(" ");
+    // Item 1 has one clause: straight to the outcomes.
+    r.keys("r");
+    assert!(matches!(&r.app.mode, Mode::Menu(m) if m.options.len() == 5));
+    r.key(KeyCode::Esc);
+    r.keys("n");
+    // Item 2, given two clauses for this test, asks first.
+    let mut a = agenda();
+    a.items[1].recommendation.push("at der afsættes tid".into());
+    let dir = tempfile::tempdir().unwrap();
+    let rec = Recorder::create(dir.path(), a, r.clock.now()).unwrap();
+    r.app = App::new(rec, Lang::Da);
+    r.keys(" n").keys("r");
+    assert!(matches!(&r.app.mode, Mode::Menu(m) if m.options.len() == 3));
+    r.keys("3").keys("3").key(KeyCode::Enter);
+    let events = r
+        .app
+        .rec
+        .records()
+        .iter()
+        .map(|r| r.event.clone())
+        .collect::<Vec<_>>();
+    assert!(
+        events.iter().any(|e| matches!(
+            e,
+            Event::Outcome {
+                item: 1,
+                clause: Some(1),
+                outcome: Outcome::Rejected,
+                ..
+            }
+        )),
+        "{events:?}"
+    );
+}
+
+/// Bug 6: `A` before the clock started said to press Space.
+#[test]
+fn attendance_before_the_start() {
+    let mut r = Rig::new();
+    r.keys("A");
+    assert!(matches!(&r.app.mode, Mode::Menu(_)), "{:?}", r.app.status);
+    r.keys("2").keys("2");
+    assert_eq!(r.app.meeting().phase, Phase::NotStarted);
+    assert!(!r.app.meeting().people[1].present);
+}
+
+/// Bug 8: a paste without bracketed-paste markers saved line 1 and ran line 2 as commands.
+/// Keys queued behind the Enter that closed the field are held until the user says.
+#[test]
+fn keys_queued_behind_a_closing_enter_are_held() {
+    let mut r = Rig::new();
+    r.keys(" c");
+    let now = r.clock.now();
+    let typed = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    for c in "første linje".chars() {
+        r.app
+            .on_typed_key(typed(KeyCode::Char(c)), true, now)
+            .unwrap();
+    }
+    r.app
+        .on_typed_key(typed(KeyCode::Enter), true, now)
+        .unwrap();
+    for c in "A2".chars() {
+        r.app
+            .on_typed_key(typed(KeyCode::Char(c)), true, now)
+            .unwrap();
+    }
+    assert!(matches!(&r.app.mode, Mode::Confirm(Confirm::Held(keys)) if keys.len() == 2));
+    let people = r.app.meeting().people.clone();
+    r.keys("n");
+    assert_eq!(r.app.mode, Mode::Normal);
+    assert_eq!(r.app.meeting().people, people, "the held keys did nothing");
+    assert!(matches!(
+        &r.app.meeting().items[0].entries[0].kind,
+        EntryKind::Note { text } if text == "første linje"
+    ));
+    // Typed one by one, the same keys are commands.
+    r.keys("A");
+    assert!(matches!(&r.app.mode, Mode::Menu(_)));
+}

@@ -377,3 +377,26 @@ fn an_agenda_dated_another_day_is_planned_from_the_actual_start() {
     let m = Meeting::replay(dated, &records);
     assert_eq!(m.drift(clock.now()), Some(Duration::minutes(5)));
 }
+
+/// Bug 4: a second writer's records after `meeting_ended` changed the minutes. The fold ignores
+/// and reports them, and records whose seq repeats.
+#[test]
+fn records_after_the_end_and_repeated_seqs_are_ignored_and_reported() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted)
+        .wait(1, 0)
+        .ev(Event::MeetingEnded)
+        .ev(Event::Note {
+            item: 0,
+            text: "from the other window".into(),
+        });
+    let mut records = s.records.clone();
+    records.push(records[0].clone());
+    let m = Meeting::replay(agenda(), &records);
+    assert!(m.items[0].entries.is_empty());
+    assert_eq!(m.after_end, vec![3]);
+    assert_eq!(m.out_of_order, vec![1]);
+    let problems = m.fold_problems().join("\n");
+    assert!(problems.contains("after the meeting ended"), "{problems}");
+    assert!(problems.contains("out of order"), "{problems}");
+}

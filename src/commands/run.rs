@@ -132,7 +132,14 @@ fn resume(
         },
     };
     let (rec, report) = Recorder::resume(&dir, clock.now())?;
-    let problems = report.messages(&dir.join(store::JOURNAL_FILE));
+    let journal = dir.join(store::JOURNAL_FILE);
+    let mut problems = report.messages(&journal);
+    problems.extend(
+        rec.meeting()
+            .fold_problems()
+            .into_iter()
+            .map(|p| format!("{}: {p}", journal.display())),
+    );
     for p in &problems {
         eprintln!("referent: {p}");
     }

@@ -431,3 +431,186 @@ pub fn deferrable(m: &Meeting) -> Vec<usize> {
         .filter(|&i| m.items[i].status == Status::Pending)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agenda::{Agenda, Item};
+    use crate::session::clock::{Clock, FakeClock};
+    use crate::session::event::Record;
+
+    fn agenda(n: usize) -> Agenda {
+        Agenda {
+            title: "Møde".into(),
+            participants: vec!["Helle".into()],
+            items: (1..=n)
+                .map(|i| Item {
+                    number: i.to_string(),
+                    title: format!("Sag {i}"),
+                    minutes: Some(10),
+                    recommendation: vec!["at a".into(), "at b".into()],
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    /// Runs commands as the app does: decide, then fold the events in as one group.
+    struct Rig {
+        clock: FakeClock,
+        m: Meeting,
+    }
+
+    impl Rig {
+        fn new(n: usize) -> Self {
+            Rig {
+                clock: FakeClock::at("2022-03-14T13:30:00+01:00"),
+                m: Meeting::new(agenda(n)),
+            }
+        }
+
+        fn run(&mut self, c: Command) -> Result<Vec<Event>, Refusal> {
+            self.clock.advance_secs(30);
+            let events = decide(&self.m, c, self.clock.now())?;
+            let group = self.m.last_seq + 1;
+            for (seq, event) in (group..).zip(events.clone()) {
+                self.m.apply(&Record {
+                    seq,
+                    at: self.clock.now(),
+                    group,
+                    event,
+                });
+            }
+            Ok(events)
+        }
+    }
+
+    /// Bug 1: `n` after deferring the next item opened the deferred item.
+    #[test]
+    fn next_skips_a_deferred_item_and_goto_refuses_it() {
+        let mut r = Rig::new(4);
+        r.run(Command::StartPause).unwrap();
+        r.run(Command::Next).unwrap();
+        r.run(Command::Replan(Replan::Defer { item: 2 })).unwrap();
+        r.run(Command::Next).unwrap();
+        assert_eq!(r.m.current, Some(3));
+        assert_eq!(r.m.items[2].status, Status::Deferred);
+        assert_eq!(
+            r.run(Command::GoTo { number: "3".into() }),
+            Err(Refusal::About(Key::ItemDeferred, "3".into()))
+        );
+        assert_eq!(r.m.items[2].status, Status::Deferred);
+    }
+
+    /// Bug 7: `s` on an item, back to it with `g`, then `n` reopened the (done) item after it.
+    #[test]
+    fn next_after_going_back_to_a_skipped_item_goes_to_one_not_yet_treated() {
+        let mut r = Rig::new(8);
+        r.run(Command::StartPause).unwrap();
+        r.run(Command::GoTo { number: "6".into() }).unwrap();
+        r.run(Command::Skip).unwrap();
+        assert_eq!(r.m.current, Some(6));
+        r.run(Command::GoTo { number: "6".into() }).unwrap();
+        assert_eq!(r.m.items[6].status, Status::Done);
+        r.run(Command::Next).unwrap();
+        assert_eq!(r.m.current, Some(7), "item 8, not item 7 again");
+    }
+
+    /// Bug 6: attendance before the clock started was refused with "press Space".
+    #[test]
+    fn attendance_is_recorded_before_the_meeting_starts() {
+        let mut r = Rig::new(2);
+        r.run(Command::Attendance {
+            name: "Helle".into(),
+            present: false,
+        })
+        .unwrap();
+        assert!(!r.m.people[0].present);
+        assert!(r.m.ignored.is_empty());
+    }
+
+    /// Bug 3: one outcome was stamped on every clause.
+    #[test]
+    fn an_outcome_can_be_for_one_clause() {
+        let mut r = Rig::new(1);
+        r.run(Command::StartPause).unwrap();
+        let written = r
+            .run(Command::Outcome {
+                clause: Some(1),
+                outcome: Outcome::Rejected,
+                text: "Afvist".into(),
+            })
+            .unwrap();
+        assert!(matches!(
+            written[0],
+            Event::Outcome {
+                clause: Some(1),
+                ..
+            }
+        ));
+        assert_eq!(
+            r.run(Command::Outcome {
+                clause: Some(2),
+                outcome: Outcome::Approved,
+                text: "x".into(),
+            }),
+            Err(Refusal::Plain(Key::NoSuchClause))
+        );
+    }
+
+    /// Editing a vote writes two events; `u` takes back both.
+    #[test]
+    fn undo_takes_back_the_whole_intent() {
+        let mut r = Rig::new(1);
+        r.run(Command::StartPause).unwrap();
+        let vote = |f: &str| Command::Vote {
+            votes_for: f.into(),
+            against: "1".into(),
+            abstain: String::new(),
+        };
+        r.run(vote("3")).unwrap();
+        let before = r.m.items[0].entries.clone();
+        let entry = before[0].id;
+        let written = r
+            .run(Command::EditVote {
+                entry,
+                votes_for: "4".into(),
+                against: "0".into(),
+                abstain: "0".into(),
+            })
+            .unwrap();
+        assert_eq!(written.len(), 2);
+        r.run(Command::Undo).unwrap();
+        assert_eq!(r.m.items[0].entries, before);
+    }
+
+    #[test]
+    fn form_input_is_checked_here() {
+        let mut r = Rig::new(1);
+        r.run(Command::StartPause).unwrap();
+        assert_eq!(
+            r.run(Command::Note { text: "  ".into() }),
+            Err(Refusal::Plain(Key::NeedText))
+        );
+        let due = r.run(Command::ActionPoint {
+            what: "Send".into(),
+            who: "Helle".into(),
+            due: "blå mandag".into(),
+        });
+        let Err(refusal) = due else {
+            panic!("a bad due date is refused")
+        };
+        assert!(refusal.message(Lang::Da).contains("blå mandag"));
+    }
+
+    /// Nothing after the end counts, and `decide` writes nothing then.
+    #[test]
+    fn after_the_end_nothing_is_written() {
+        let mut r = Rig::new(1);
+        r.run(Command::StartPause).unwrap();
+        r.run(Command::Finish).unwrap();
+        assert!(r.run(Command::Note { text: "x".into() }).is_err());
+        assert!(r.run(Command::Undo).is_err());
+    }
+}
