@@ -400,3 +400,49 @@ fn records_after_the_end_and_repeated_seqs_are_ignored_and_reported() {
     assert!(problems.contains("after the meeting ended"), "{problems}");
     assert!(problems.contains("out of order"), "{problems}");
 }
+
+/// Bug 9: the screen planned an old agenda from "now" while the minutes printed the agenda's own
+/// times; the screen took the last item's end and the minutes the stated end; the projector's
+/// "Next" showed the original start while the meeting ran late. One plan now serves them all.
+#[test]
+fn screen_minutes_and_projector_read_one_plan() {
+    let mut a = agenda();
+    a.date = chrono::NaiveDate::from_ymd_opt(2021, 1, 4);
+    a.end = hm(14, 30);
+    let clock = FakeClock::at("2022-03-14T09:00:00+01:00");
+    let before = Meeting::new(a.clone());
+    let screen_end = before.planned_end_at(clock.now()).unwrap();
+    // Run on another day, the agenda is moved to start now; its stated end moves with it.
+    assert_eq!(
+        screen_end.time(),
+        NaiveTime::from_hms_opt(10, 0, 0).unwrap()
+    );
+    let records = vec![
+        Record {
+            seq: 1,
+            at: clock.now(),
+            group: 0,
+            event: Event::MeetingStarted,
+        },
+        Record {
+            seq: 2,
+            at: clock.now() + Duration::minutes(27),
+            group: 0,
+            event: Event::ItemStarted { item: 1 },
+        },
+    ];
+    let m = Meeting::replay(a, &records);
+    assert_eq!(m.original_end(), Some(screen_end));
+    let json: serde_json::Value =
+        serde_json::from_str(&referent::minutes::to_json(&m, referent::i18n::Lang::Da)).unwrap();
+    let meeting = &json["meeting"];
+    assert_eq!(meeting["planned_start"], "09:00", "{meeting}");
+    assert_eq!(meeting["planned_end"], "10:00", "{meeting}");
+    // 17 minutes late at item 2: item 3 is expected 17 minutes after its slot.
+    let now = clock.now() + Duration::minutes(27);
+    let slot = m.plan[2].unwrap();
+    assert_eq!(
+        m.expected_start(2, now),
+        Some(slot.start + Duration::minutes(17))
+    );
+}

@@ -323,8 +323,19 @@ fn meeting_doc(m: &Meeting, as_of: Option<Time>, now: Time) -> MeetingDoc {
             .map(|p| p.name.clone())
             .collect(),
         movements: movements(m),
-        planned_start: a.start,
-        planned_end: a.planned_end(),
+        // The plan the meeting ran on (an old agenda is moved to the day it ran), not the
+        // agenda's own clock times: the screen and the minutes say the same.
+        planned_start: m
+            .original_plan
+            .iter()
+            .flatten()
+            .map(|s| s.start.time())
+            .min()
+            .or(a.start),
+        planned_end: m
+            .original_end()
+            .map(|t| t.time())
+            .or_else(|| a.planned_end()),
         duration_seconds: m.meeting_elapsed(now).num_seconds(),
         paused_seconds: m.paused_total(now).num_seconds(),
     }

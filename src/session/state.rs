@@ -174,6 +174,8 @@ pub struct Meeting {
     pub plan: Vec<Option<Slot>>,
     /// The plan as it was at the start, for "against the planned end".
     pub original_plan: Vec<Option<Slot>>,
+    /// The agenda's stated end on the meeting's day (moved with the plan), fixed at the start.
+    pub stated_end: Option<Time>,
     pub plan_changes: Vec<PlanChange>,
     pub follow_ups: Vec<FollowUpRecord>,
     /// Records that were skipped because they made no sense (e.g. an item index out of range,
@@ -228,6 +230,7 @@ impl Meeting {
             people,
             plan: vec![],
             original_plan: vec![],
+            stated_end: None,
             plan_changes: vec![],
             follow_ups: vec![],
             ignored: vec![],
@@ -524,6 +527,7 @@ impl Meeting {
         self.started_at = Some(at);
         self.plan = initial_plan(&self.agenda, at);
         self.original_plan = self.plan.clone();
+        self.stated_end = stated_end(&self.agenda, at);
         if !self.items.is_empty() {
             self.open_item(0, at);
         }
@@ -825,14 +829,31 @@ impl Meeting {
         }
     }
 
-    /// The plan's end after any replans.
+    /// The last slot's end after any replans: where the items lead, for the projected end.
     pub fn planned_end(&self) -> Option<Time> {
         plan_end(&self.plan)
     }
 
-    /// The plan's end as it was when the meeting started.
+    /// The meeting's planned end as it was when it started: the agenda's stated end, or the last
+    /// slot's end if that is later. Every view, compress and the minutes read it from here.
     pub fn original_end(&self) -> Option<Time> {
-        plan_end(&self.original_plan)
+        plan_end(&self.original_plan).max(self.stated_end)
+    }
+
+    /// The planned end as it stands at `now`: before the start, as if it started now.
+    pub fn planned_end_at(&self, now: Time) -> Option<Time> {
+        if self.phase == Phase::NotStarted {
+            plan_end(&initial_plan(&self.agenda, now)).max(stated_end(&self.agenda, now))
+        } else {
+            self.original_end()
+        }
+    }
+
+    /// When `item` is now expected to start: its planned start moved by how late the meeting
+    /// runs (what the projector's "Next" shows).
+    pub fn expected_start(&self, item: usize, now: Time) -> Option<Time> {
+        let slot = self.plan_at(now).get(item).copied().flatten()?;
+        Some(slot.start + self.drift(now).unwrap_or_default())
     }
 
     /// When the meeting will end if the rest goes as planned.
@@ -921,20 +942,38 @@ fn walk_undo(records: &[Record], mut taken: impl FnMut(Vec<u64>)) -> Vec<(u64, V
 /// starts at `start` itself. An agenda dated another day (an old agenda run again, a rehearsal)
 /// keeps its shape but is moved to begin at `start`: its clock times belong to that other day.
 pub fn initial_plan(agenda: &Agenda, start: Time) -> Vec<Option<Slot>> {
-    let plan = plan_on_day(agenda, start);
-    match (agenda.date, plan.iter().flatten().map(|s| s.start).min()) {
-        (Some(date), Some(first)) if date != start.date_naive() => {
-            let shift = start - first;
-            plan.into_iter()
-                .map(|slot| {
-                    slot.map(|s| Slot {
-                        start: s.start + shift,
-                        end: s.end + shift,
-                    })
-                })
-                .collect()
-        }
-        _ => plan,
+    let shift = day_shift(agenda, start);
+    plan_on_day(agenda, start)
+        .into_iter()
+        .map(|slot| {
+            slot.map(|s| Slot {
+                start: s.start + shift,
+                end: s.end + shift,
+            })
+        })
+        .collect()
+}
+
+/// The agenda's stated end (*kl. 13.30-16.00*) for a meeting starting at `start`, moved with
+/// the plan when the agenda is dated another day.
+pub fn stated_end(agenda: &Agenda, start: Time) -> Option<Time> {
+    let end = agenda.end?;
+    let local = start
+        .offset()
+        .from_local_datetime(&start.date_naive().and_time(end));
+    Some(local.single()? + day_shift(agenda, start))
+}
+
+/// How far an agenda dated another day is moved so that it begins at `start`.
+fn day_shift(agenda: &Agenda, start: Time) -> Duration {
+    let first = plan_on_day(agenda, start)
+        .into_iter()
+        .flatten()
+        .map(|s| s.start)
+        .min();
+    match (agenda.date, first) {
+        (Some(date), Some(first)) if date != start.date_naive() => start - first,
+        (Some(_) | None, Some(_) | None) => Duration::zero(),
     }
 }
 

@@ -106,9 +106,7 @@ fn header_line(m: &Meeting, lang: Lang, now: Time, width: u16) -> Line<'static> 
             )),
         ));
     }
-    let planned = m
-        .original_end()
-        .or_else(|| m.plan_at(now).iter().flatten().map(|s| s.end).max());
+    let planned = m.planned_end_at(now);
     if let Some(p) = planned {
         right.push((
             3,

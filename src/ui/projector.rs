@@ -300,13 +300,9 @@ impl ProjectorView<'_> {
         Row::line(6, text, th.normal())
     }
 
+    /// When the item is expected to start now: late meetings show it late.
     fn slot_start(&self, item: usize) -> Option<String> {
-        self.meeting
-            .plan
-            .get(item)
-            .copied()
-            .flatten()
-            .map(|s| clock(s.start))
+        self.meeting.expected_start(item, self.now).map(clock)
     }
 
     /// "Schedule: +3 min behind · Projected end 15:03 · planned 15:00".
