@@ -325,7 +325,7 @@ fn events_for(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Re
 }
 
 /// The meeting has started and not ended.
-fn running(m: &Meeting) -> Result<(), Refusal> {
+pub fn running(m: &Meeting) -> Result<(), Refusal> {
     match m.phase {
         Phase::Running | Phase::Paused => Ok(()),
         Phase::NotStarted => Err(Refusal::Plain(Key::PressSpace)),
@@ -333,8 +333,9 @@ fn running(m: &Meeting) -> Result<(), Refusal> {
     }
 }
 
-/// The item being treated, for commands that record on it.
-fn current(m: &Meeting) -> Result<usize, Refusal> {
+/// The item being treated, for commands that record on it (the screen asks before it opens a
+/// form for one).
+pub fn current(m: &Meeting) -> Result<usize, Refusal> {
     running(m)?;
     m.current.ok_or(Refusal::Plain(Key::LastItem))
 }

@@ -11,10 +11,10 @@ use super::keymap::{self, Action, Answer};
 use super::live::entry_text;
 use crate::i18n::{Key, Lang};
 use crate::session::Time;
-use crate::session::decide::{Command, Refusal, decide, deferrable};
+use crate::session::decide::{self, Command, Refusal, decide, deferrable};
 use crate::session::event::{Event, Outcome, Replan};
 use crate::session::recorder::Recorder;
-use crate::session::state::{Entry, EntryKind, Meeting, Phase};
+use crate::session::state::{Entry, EntryKind, Meeting};
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -386,20 +386,16 @@ impl App {
         }
     }
 
-    /// Forms and menus that record on the current item open only when there is one, so the
-    /// user is told at once rather than after typing.
+    /// Forms and menus that record on the current item open only when `decide` would take
+    /// what they write, so the user is told at once rather than after typing.
     fn needs_item(&mut self) -> bool {
-        let m = self.meeting();
-        let refusal = match m.phase {
-            Phase::NotStarted => Some(Key::PressSpace),
-            Phase::Ended => Some(Key::NotRunning),
-            Phase::Running | Phase::Paused if m.current.is_none() => Some(Key::LastItem),
-            Phase::Running | Phase::Paused => None,
-        };
-        if let Some(key) = refusal {
-            self.say(key);
+        match decide::current(self.meeting()) {
+            Ok(_) => true,
+            Err(refusal) => {
+                self.status = Some(refusal.message(self.lang));
+                false
+            }
         }
-        refusal.is_none()
     }
 
     fn undo(&mut self, now: Time) -> io::Result<()> {
@@ -579,8 +575,8 @@ impl App {
     }
 
     fn open_replan(&mut self) -> io::Result<()> {
-        if self.meeting().phase == Phase::NotStarted {
-            self.say(Key::PressSpace);
+        if let Err(refusal) = decide::running(self.meeting()) {
+            self.status = Some(refusal.message(self.lang));
             return Ok(());
         }
         let options = vec![
@@ -661,7 +657,7 @@ impl App {
                         },
                     ),
                 ];
-                if self.meeting().phase != Phase::NotStarted {
+                if decide::running(self.meeting()).is_ok() {
                     options.push((
                         self.t(Key::ArrivedNow).to_string(),
                         Choice::Move {
@@ -677,7 +673,7 @@ impl App {
                         },
                     ));
                 }
-                if self.meeting().current.is_some() {
+                if decide::current(self.meeting()).is_ok() {
                     options.push((
                         self.t(Key::InhabilHere).to_string(),
                         Choice::Inhabil(name.clone()),
