@@ -423,6 +423,161 @@ pub const FOLLOW: &[Binding<FollowAction>] = &[
     ),
 ];
 
+/// What a key does in `referent review`; each screen has its own table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Open,
+    Sort,
+    /// Backspace in the list: takes a character off the filter.
+    Erase,
+    Back,
+    Search,
+    Stats,
+    NextItem,
+    PreviousItem,
+    Quit,
+}
+
+use ReviewAction as R;
+
+const QUIT: [&str; 3] = ["afslut", "avslutt", "quit"];
+const BACK: [&str; 3] = ["tilbage", "tilbake", "back"];
+const SCROLL: [&str; 3] = ["rul", "rull", "scroll"];
+const NONE: [&str; 3] = ["", "", ""];
+
+/// The list of meetings. With a filter being typed, letters are text (see `ui/review.rs`).
+pub const REVIEW_LIST: &[Binding<ReviewAction>] = &[
+    b("↑↓", KeyCode::Up, R::Up, NONE, true),
+    b("↓", KeyCode::Down, R::Down, NONE, false),
+    b("PgUp", KeyCode::PageUp, R::PageUp, NONE, false),
+    b("PgDn", KeyCode::PageDown, R::PageDown, NONE, false),
+    b("Home", KeyCode::Home, R::Home, NONE, false),
+    b("End", KeyCode::End, R::End, NONE, false),
+    b(
+        "Enter",
+        KeyCode::Enter,
+        R::Open,
+        ["åbn", "åpne", "open"],
+        true,
+    ),
+    b(
+        "Tab",
+        KeyCode::Tab,
+        R::Sort,
+        ["sortér", "sorter", "sort"],
+        true,
+    ),
+    b("Backspace", KeyCode::Backspace, R::Erase, NONE, false),
+    b("Esc", KeyCode::Esc, R::Back, NONE, false),
+    b(
+        "/",
+        KeyCode::Char('/'),
+        R::Search,
+        ["søg", "søk", "search"],
+        true,
+    ),
+    b(
+        "s",
+        KeyCode::Char('s'),
+        R::Stats,
+        ["statistik", "statistikk", "statistics"],
+        true,
+    ),
+    b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
+    ctrl("Ctrl-C", 'c', R::Quit, QUIT),
+];
+
+/// One meeting's minutes.
+pub const REVIEW_SESSION: &[Binding<ReviewAction>] = &[
+    b("↑↓", KeyCode::Up, R::Up, SCROLL, true),
+    b("k", KeyCode::Char('k'), R::Up, NONE, false),
+    b("↓", KeyCode::Down, R::Down, NONE, false),
+    b("j", KeyCode::Char('j'), R::Down, NONE, false),
+    b("PgUp", KeyCode::PageUp, R::PageUp, NONE, false),
+    b("PgDn", KeyCode::PageDown, R::PageDown, NONE, false),
+    b("Space", KeyCode::Char(' '), R::PageDown, NONE, false),
+    b("Home", KeyCode::Home, R::Home, NONE, false),
+    b("End", KeyCode::End, R::End, NONE, false),
+    b(
+        "n/p",
+        KeyCode::Char('n'),
+        R::NextItem,
+        [
+            "næste/forrige punkt",
+            "neste/forrige sak",
+            "next/previous item",
+        ],
+        true,
+    ),
+    b("p", KeyCode::Char('p'), R::PreviousItem, NONE, false),
+    b(
+        "s",
+        KeyCode::Char('s'),
+        R::Stats,
+        ["statistik", "statistikk", "statistics"],
+        true,
+    ),
+    b("Esc", KeyCode::Esc, R::Back, BACK, true),
+    b("Backspace", KeyCode::Backspace, R::Back, NONE, false),
+    b("←", KeyCode::Left, R::Back, NONE, false),
+    b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
+    ctrl("Ctrl-C", 'c', R::Quit, QUIT),
+];
+
+/// Search results (while the query is being typed, keys are text).
+pub const REVIEW_SEARCH: &[Binding<ReviewAction>] = &[
+    b("↑", KeyCode::Up, R::Up, NONE, false),
+    b("↓", KeyCode::Down, R::Down, NONE, false),
+    b("PgUp", KeyCode::PageUp, R::PageUp, NONE, false),
+    b("PgDn", KeyCode::PageDown, R::PageDown, NONE, false),
+    b(
+        "Enter",
+        KeyCode::Enter,
+        R::Open,
+        ["åbn", "åpne", "open"],
+        true,
+    ),
+    b(
+        "/",
+        KeyCode::Char('/'),
+        R::Search,
+        ["søg", "søk", "search"],
+        true,
+    ),
+    b("Esc", KeyCode::Esc, R::Back, BACK, true),
+    b("Backspace", KeyCode::Backspace, R::Back, NONE, false),
+    b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
+    ctrl("Ctrl-C", 'c', R::Quit, QUIT),
+];
+
+/// The statistics.
+pub const REVIEW_STATS: &[Binding<ReviewAction>] = &[
+    b("↑↓", KeyCode::Up, R::Up, SCROLL, true),
+    b("k", KeyCode::Char('k'), R::Up, NONE, false),
+    b("↓", KeyCode::Down, R::Down, NONE, false),
+    b("j", KeyCode::Char('j'), R::Down, NONE, false),
+    b("Esc", KeyCode::Esc, R::Back, BACK, true),
+    b("Backspace", KeyCode::Backspace, R::Back, NONE, false),
+    b("←", KeyCode::Left, R::Back, NONE, false),
+    b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
+    ctrl("Ctrl-C", 'c', R::Quit, QUIT),
+];
+
+/// The footer's (key, word) pairs of a table, for screens that style them themselves.
+pub fn footer_pairs<A>(table: &[Binding<A>], lang: Lang) -> Vec<(&'static str, &'static str)> {
+    table
+        .iter()
+        .filter(|b| b.footer)
+        .map(|b| (b.key, b.describe(lang)))
+        .collect()
+}
+
 /// The action bound to `key` in `table`. Ctrl must match; Shift only shows in the character.
 pub fn lookup<A: Copy>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -501,6 +656,27 @@ mod tests {
             Some(A::Quit)
         );
         assert_eq!(action_for(k('z')), None);
+    }
+
+    fn unique<A>(name: &str, table: &[Binding<A>]) {
+        for (i, a) in table.iter().enumerate() {
+            for b in &table[i + 1..] {
+                assert_ne!((a.code, a.ctrl), (b.code, b.ctrl), "{name}: {} twice", a.key);
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_any_mode() {
+        unique("menu", MENU);
+        unique("form", FORM);
+        unique("confirm", CONFIRM);
+        unique("help", HELP);
+        unique("follow", FOLLOW);
+        unique("review list", REVIEW_LIST);
+        unique("review session", REVIEW_SESSION);
+        unique("review search", REVIEW_SEARCH);
+        unique("review stats", REVIEW_STATS);
     }
 
     #[test]
