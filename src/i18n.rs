@@ -218,6 +218,7 @@ strings! {
     HeldKeys => "Taster kom lige efter feltet lukkede (indsat tekst?). Udfør dem som kommandoer? (y/n)", "Taster kom rett etter at feltet lukket (limt inn tekst?). Utføre dem som kommandoer? (y/n)", "Keys arrived right after the field closed (pasted text?). Run them as commands? (y/n)";
     HeldDropped => "Tasterne blev kasseret", "Tastene ble forkastet", "The keys were dropped";
     UndoneWhat => "Fortrudt", "Angret", "Undone";
+    JournalDamaged => "Beskadigede linjer i journalen blev sprunget over", "Skadde linjer i journalen ble hoppet over", "Damaged journal lines were skipped";
     NoFollowUps => "Ingen åbne handlinger fra tidligere møder", "Ingen åpne oppfølgingspunkter fra tidligere møter", "No open action points from earlier meetings";
     MarkDone => "Udført", "Utført", "Done";
     NewDue => "Ny frist", "Ny frist", "New due date";

@@ -55,6 +55,8 @@ pub enum Notice {
     Replaced,
     Unreadable(String),
     AgendaUnreadable(String),
+    /// Lines of the journal that did not parse: skipped, and said (line numbers).
+    Damaged(Vec<usize>),
 }
 
 impl Notice {
@@ -69,6 +71,10 @@ impl Notice {
             Notice::Replaced => t(Key::JournalReplaced).to_string(),
             Notice::Unreadable(e) => format!("{}: {e}", t(Key::JournalUnreadable)),
             Notice::AgendaUnreadable(e) => format!("{}: {e}", t(Key::AgendaUnreadable)),
+            Notice::Damaged(lines) => {
+                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                format!("{}: {}", t(Key::JournalDamaged), lines.join(", "))
+            }
         }
     }
 }
@@ -188,7 +194,12 @@ impl Follower {
         for _ in 0..2 {
             let Some(tail) = &mut self.tail else { return };
             match tail.poll() {
-                Ok(TailEvent::Idle) => return,
+                Ok(TailEvent::Idle) => {
+                    if self.notice.is_none() {
+                        self.note_damage();
+                    }
+                    return;
+                }
                 Ok(TailEvent::Records(records)) => {
                     self.take(records);
                     if self.rereading {
@@ -196,6 +207,7 @@ impl Follower {
                     } else {
                         self.notice = None;
                     }
+                    self.note_damage();
                     return;
                 }
                 Ok(TailEvent::Missing) => {
@@ -213,6 +225,16 @@ impl Follower {
                     return;
                 }
             }
+        }
+    }
+
+    /// Damaged lines the tail skipped are said, not dropped silently.
+    fn note_damage(&mut self) {
+        let Some(tail) = &self.tail else { return };
+        if !tail.skipped().is_empty() {
+            self.notice = Some(Notice::Damaged(
+                tail.skipped().iter().map(|(line, _)| *line).collect(),
+            ));
         }
     }
 
@@ -462,6 +484,25 @@ mod tests {
         file.write_all(b"\"type\":\"paused\"}\n").unwrap();
         assert!(f.check());
         assert_eq!(f.meeting().unwrap().phase, Phase::Paused);
+    }
+
+    /// The follower's reader dropped damaged lines silently; now it says which it skipped.
+    #[test]
+    fn a_damaged_line_is_skipped_and_said() {
+        let root = tempfile::tempdir().unwrap();
+        let (dir, mut j) = store::create(root.path(), &agenda(), date()).unwrap();
+        j.append(now(), Event::MeetingStarted).unwrap();
+        let mut f = Follower::new(Source::Session(dir.clone()));
+        f.check();
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(dir.join(JOURNAL_FILE))
+            .unwrap();
+        file.write_all(b"not a record\n").unwrap();
+        j.append(now(), Event::ItemStarted { item: 1 }).unwrap();
+        assert!(f.check());
+        assert_eq!(f.meeting().unwrap().current, Some(1));
+        assert_eq!(f.notice(), Some(&Notice::Damaged(vec![2])));
     }
 
     #[test]

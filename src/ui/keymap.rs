@@ -661,7 +661,12 @@ mod tests {
     fn unique<A>(name: &str, table: &[Binding<A>]) {
         for (i, a) in table.iter().enumerate() {
             for b in &table[i + 1..] {
-                assert_ne!((a.code, a.ctrl), (b.code, b.ctrl), "{name}: {} twice", a.key);
+                assert_ne!(
+                    (a.code, a.ctrl),
+                    (b.code, b.ctrl),
+                    "{name}: {} twice",
+                    a.key
+                );
             }
         }
     }
