@@ -1,6 +1,12 @@
 //! Past sessions at scale: 1,000 generated session folders (made once, in a temp dir).
 //! Targets: the session list (read every folder, fold, summarize, sort) under 200 ms; a search
 //! across all sessions under 300 ms.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use std::hint::black_box;
 use std::path::Path;
@@ -118,6 +124,7 @@ fn journal(n: usize, start: Time, previous: Option<&(String, u64)>) -> (String, 
         let line = Record {
             seq: i as u64 + 1,
             at,
+            group: 0,
             event,
         }
         .to_line();

@@ -8,6 +8,12 @@
 //!
 //! `cargo bench --bench follow_idle`; FOLLOW_IDLE_SECS sets the idle window (default 60).
 //! Linux only (it reads /proc).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 #[path = "../tests/common/pty.rs"]
 mod pty;

@@ -2,6 +2,12 @@
 //!
 //! Measured twice: wall-clock time (criterion's default) and the CPU time of the benchmark
 //! thread, which stays meaningful on a machine busy with other work.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, criterion_group, criterion_main};

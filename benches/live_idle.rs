@@ -2,6 +2,12 @@
 //! launch to first frame, keystroke to screen, CPU and terminal bytes while the timer runs idle.
 //!
 //! `cargo bench --bench live_idle` (set REFERENT_IDLE_SECS to change the idle minute).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -208,6 +208,17 @@ strings! {
     ChangesPrompt => "Ændringer", "Endringer", "Changes";
     Wording => "Tekst i referatet", "Tekst i referatet", "Text in the minutes";
     FollowUps => "Åbne handlinger fra tidligere møder", "Åpne oppfølgingspunkter fra tidligere møter", "Open action points from earlier meetings";
+    ItemDeferred => "Punktet er udsat til næste møde", "Saken er utsatt til neste møte", "The item is deferred to the next meeting";
+    NoSuchClause => "Indstillingen har ikke det led", "Innstillingen har ikke det punktet", "The recommendation has no such clause";
+    NotPossibleNow => "Det kan ikke lade sig gøre lige nu", "Det går ikke akkurat nå", "That cannot be done now";
+    ChooseClause => "Hvilke led af indstillingen?", "Hvilke punkter i innstillingen?", "Which clauses of the recommendation?";
+    AllClauses => "Alle led", "Alle punkter", "All clauses";
+    Clause => "Led", "Punkt", "Clause";
+    ConfirmDelete => "Slet", "Slette", "Delete";
+    HeldKeys => "Taster kom lige efter feltet lukkede (indsat tekst?). Udfør dem som kommandoer? (y/n)", "Taster kom rett etter at feltet lukket (limt inn tekst?). Utføre dem som kommandoer? (y/n)", "Keys arrived right after the field closed (pasted text?). Run them as commands? (y/n)";
+    HeldDropped => "Tasterne blev kasseret", "Tastene ble forkastet", "The keys were dropped";
+    UndoneWhat => "Fortrudt", "Angret", "Undone";
+    JournalDamaged => "Beskadigede linjer i journalen blev sprunget over", "Skadde linjer i journalen ble hoppet over", "Damaged journal lines were skipped";
     NoFollowUps => "Ingen åbne handlinger fra tidligere møder", "Ingen åpne oppfølgingspunkter fra tidligere møter", "No open action points from earlier meetings";
     MarkDone => "Udført", "Utført", "Done";
     NewDue => "Ny frist", "Ny frist", "New due date";

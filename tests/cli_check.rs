@@ -1,4 +1,10 @@
 //! The real binary: `referent check` and `referent agenda` on good and bad files.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

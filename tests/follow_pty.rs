@@ -1,5 +1,11 @@
 //! `referent follow` in a pseudo-terminal, following a journal that this test appends to as
 //! another writer would: the screen follows, the terminal is restored, the session untouched.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 mod common;
 

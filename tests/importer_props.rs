@@ -1,4 +1,10 @@
 //! No input makes the importers panic; what they give is always clean and self-consistent.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use proptest::prelude::*;
 use referent::agenda::{self, Agenda, Format, Item};

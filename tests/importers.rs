@@ -1,4 +1,10 @@
 //! Every agenda in sessions/ and tests/fixtures/ imported and checked item by item.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use std::path::Path;
 

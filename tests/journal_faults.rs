@@ -3,6 +3,13 @@
 //! stays full for a while). After each run the journal is reopened from disk: every record that
 //! was reported saved must be there exactly once, and nothing else.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
+
 use std::cell::Cell;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};

@@ -1,6 +1,13 @@
 //! The JSON importer and the plan under hostile input: the cases fuzzing found (each panicked
 //! before), and a property test over arbitrary JSON agendas, their plan and a replanned meeting.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
+
 use proptest::prelude::*;
 use referent::agenda::{self, Agenda};
 use referent::session::event::{Event, Record, Replan};

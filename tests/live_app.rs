@@ -1,5 +1,11 @@
 //! The meeting screen driven by keys under a fake clock: what each key records, and how the
 //! screen looks (snapshots at 80x24 and 160x48).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use chrono::NaiveTime;
 use ratatui::Terminal;
@@ -11,7 +17,7 @@ use referent::session::event::{Event, Outcome, Replan};
 use referent::session::recorder::Recorder;
 use referent::session::state::{EntryKind, Phase, Status};
 use referent::session::{Clock, FakeClock, journal};
-use referent::ui::app::{App, Mode, View};
+use referent::ui::app::{App, Confirm, Mode, View};
 
 fn hm(h: u32, m: u32) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, 0)
@@ -67,10 +73,11 @@ impl Rig {
         let dir = tempfile::tempdir().unwrap();
         let clock = FakeClock::at("2022-03-14T13:32:00+01:00");
         let rec = Recorder::create(dir.path(), agenda(), clock.now()).unwrap();
+        let app = App::new(rec, Lang::Da);
         Rig {
             _dir: dir,
             clock,
-            app: App::new(rec, Lang::Da),
+            app,
         }
     }
 
@@ -196,7 +203,7 @@ fn empty_text_and_bad_due_keep_the_form_open() {
     assert!(matches!(&r.app.mode, Mode::Form(f) if f.error.is_some()));
     // Esc with typed text asks first; 'n' keeps the form.
     r.key(KeyCode::Esc);
-    assert!(matches!(r.app.mode, Mode::ConfirmDiscard(_)));
+    assert!(matches!(r.app.mode, Mode::Confirm(Confirm::Discard(_))));
     r.keys("n");
     assert!(matches!(r.app.mode, Mode::Form(_)));
     r.key(KeyCode::Esc).keys("y");
@@ -234,9 +241,40 @@ fn edit_and_delete_selected_entry() {
     let entries = &r.app.meeting().items[0].entries;
     assert!(matches!(&entries[0].kind, EntryKind::Decision { text } if text == "første rettet"));
     r.key(KeyCode::Down).keys("x");
+    // `x` names the entry and asks first.
+    assert!(
+        matches!(&r.app.mode, Mode::Confirm(Confirm::Delete { what, .. }) if what.contains("anden"))
+    );
+    assert_eq!(r.app.meeting().items[0].entries.len(), 2);
+    r.keys("y");
     assert_eq!(r.app.meeting().items[0].entries.len(), 1);
     r.keys("u");
     assert_eq!(r.app.meeting().items[0].entries.len(), 2);
+}
+
+/// Bug: after Up and an edit, a new note left the old selection in place, and `x` deleted the
+/// earlier entry without saying which. The selection now follows new entries; Esc clears it.
+#[test]
+fn delete_after_a_new_entry_names_the_new_one_not_a_stale_selection() {
+    let mut r = Rig::new();
+    r.keys(" d").keys("første").key(KeyCode::Enter);
+    r.keys("c").keys("anden").key(KeyCode::Enter);
+    r.key(KeyCode::Up).key(KeyCode::Up).keys("e");
+    r.keys(" rettet").key(KeyCode::Enter);
+    r.keys("c").keys("tredje").key(KeyCode::Enter);
+    r.keys("x");
+    match &r.app.mode {
+        Mode::Confirm(Confirm::Delete { what, .. }) => assert!(what.contains("tredje"), "{what}"),
+        other => panic!("x should ask first, got {other:?}"),
+    }
+    r.keys("n");
+    assert_eq!(
+        r.app.meeting().items[0].entries.len(),
+        3,
+        "n keeps the entry"
+    );
+    r.key(KeyCode::Up).key(KeyCode::Up).key(KeyCode::Esc);
+    assert_eq!(r.app.selected, None, "Esc clears the selection");
 }
 
 #[test]
@@ -425,4 +463,91 @@ fn f_without_earlier_meetings_says_so() {
             .unwrap()
             .contains("Ingen åbne handlinger")
     );
+}
+
+/// Bug 3: `r` on a multi-clause recommendation stamped one outcome on all clauses. It now asks
+/// for all clauses or one, and the journal says which.
+#[test]
+fn outcome_for_one_clause_of_several() {
+    let mut r = Rig::new();
+    r.keys(" ");
+    // Item 1 has one clause: straight to the outcomes.
+    r.keys("r");
+    assert!(matches!(&r.app.mode, Mode::Menu(m) if m.options.len() == 5));
+    r.key(KeyCode::Esc);
+    r.keys("n");
+    // Item 2, given two clauses for this test, asks first.
+    let mut a = agenda();
+    a.items[1].recommendation.push("at der afsættes tid".into());
+    let dir = tempfile::tempdir().unwrap();
+    let rec = Recorder::create(dir.path(), a, r.clock.now()).unwrap();
+    r.app = App::new(rec, Lang::Da);
+    r.keys(" n").keys("r");
+    assert!(matches!(&r.app.mode, Mode::Menu(m) if m.options.len() == 3));
+    r.keys("3").keys("3").key(KeyCode::Enter);
+    let events = r
+        .app
+        .rec
+        .records()
+        .iter()
+        .map(|r| r.event.clone())
+        .collect::<Vec<_>>();
+    assert!(
+        events.iter().any(|e| matches!(
+            e,
+            Event::Outcome {
+                item: 1,
+                clause: Some(1),
+                outcome: Outcome::Rejected,
+                ..
+            }
+        )),
+        "{events:?}"
+    );
+}
+
+/// Bug 6: `A` before the clock started said to press Space.
+#[test]
+fn attendance_before_the_start() {
+    let mut r = Rig::new();
+    r.keys("A");
+    assert!(matches!(&r.app.mode, Mode::Menu(_)), "{:?}", r.app.status);
+    r.keys("2").keys("2");
+    assert_eq!(r.app.meeting().phase, Phase::NotStarted);
+    assert!(!r.app.meeting().people[1].present);
+}
+
+/// Bug 8: a paste without bracketed-paste markers saved line 1 and ran line 2 as commands.
+/// Keys queued behind the Enter that closed the field are held until the user says.
+#[test]
+fn keys_queued_behind_a_closing_enter_are_held() {
+    let mut r = Rig::new();
+    r.keys(" c");
+    let now = r.clock.now();
+    let typed = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    for c in "første linje".chars() {
+        r.app
+            .on_typed_key(typed(KeyCode::Char(c)), true, now)
+            .unwrap();
+    }
+    r.app
+        .on_typed_key(typed(KeyCode::Enter), true, now)
+        .unwrap();
+    for c in "A2".chars() {
+        r.app
+            .on_typed_key(typed(KeyCode::Char(c)), true, now)
+            .unwrap();
+    }
+    assert!(matches!(&r.app.mode, Mode::Confirm(Confirm::Held(keys)) if keys.len() == 2));
+    let people = r.app.meeting().people.clone();
+    r.keys("n");
+    assert_eq!(r.app.mode, Mode::Normal);
+    assert_eq!(r.app.meeting().people, people, "the held keys did nothing");
+    assert!(matches!(
+        &r.app.meeting().items[0].entries[0].kind,
+        EntryKind::Note { text } if text == "første linje"
+    ));
+    // Typed one by one, the same keys are commands.
+    r.keys("A");
+    assert!(matches!(&r.app.mode, Mode::Menu(_)));
 }

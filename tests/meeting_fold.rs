@@ -1,7 +1,13 @@
 //! The meeting fold under a fake clock: elapsed, overrun, pause, drift, projected end, undo, replan.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use chrono::{Duration, NaiveTime};
-use referent::agenda::{Agenda, Item};
+use referent::agenda::{Agenda, Break, Item};
 use referent::session::event::{Event, Outcome, Record, Replan};
 use referent::session::state::{Meeting, Phase, Status, round_minutes};
 use referent::session::{Clock, FakeClock, Time};
@@ -28,6 +34,13 @@ fn agenda() -> Agenda {
             item("2", hm(13, 40), hm(13, 50)),
             item("3", hm(14, 0), hm(14, 20)),
         ],
+        breaks: vec![Break {
+            title: "Pause".into(),
+            start: hm(13, 50),
+            end: hm(14, 0),
+            minutes: Some(10),
+            after: 2,
+        }],
         ..Default::default()
     }
 }
@@ -55,6 +68,7 @@ impl Script {
         self.records.push(Record {
             seq,
             at: self.clock.now(),
+            group: 0,
             event,
         });
         self
@@ -251,6 +265,61 @@ fn compress_ends_on_the_planned_end_keeping_breaks() {
     assert_eq!(round_minutes(m.drift(s.now()).unwrap()), 0);
 }
 
+/// Bug: with a gap between slots and a break already passed, compress kept both as holes and
+/// left time unused. Now the time left is shared among the remaining items; only breaks still
+/// ahead are kept.
+#[test]
+fn compress_drops_gaps_and_past_breaks() {
+    // 1: 13:30-13:40, lunch 13:40-13:55 (announced), 2: 13:55-14:05, gap, 3: 14:10-14:20.
+    let mut a = agenda();
+    a.items[1].start = hm(13, 55);
+    a.items[1].end = hm(14, 5);
+    a.items[2].start = hm(14, 10);
+    a.items[2].end = hm(14, 20);
+    a.breaks = vec![Break {
+        title: "Frokost".into(),
+        start: hm(13, 40),
+        end: hm(13, 55),
+        minutes: Some(15),
+        after: 1,
+    }];
+    let clock = FakeClock::at("2022-03-14T13:30:00+01:00");
+    let mut records = vec![];
+    let mut push = |secs: i64, event| {
+        let at = clock.now() + Duration::seconds(secs);
+        let seq = records.len() as u64 + 1;
+        records.push(Record {
+            seq,
+            at,
+            group: 0,
+            event,
+        });
+    };
+    push(0, Event::MeetingStarted);
+    // Item 1 ran long; item 2 starts 14:00, after lunch; compress at once.
+    push(1800, Event::ItemStarted { item: 1 });
+    push(
+        1800,
+        Event::Replan {
+            plan: Replan::Compress,
+        },
+    );
+    let m = Meeting::replay(a, &records);
+    assert!(m.ignored.is_empty());
+    let (two, three) = (m.plan[1].unwrap(), m.plan[2].unwrap());
+    assert_eq!(
+        three.start, two.end,
+        "no gap kept between the remaining items"
+    );
+    assert_eq!(
+        three.end.time(),
+        NaiveTime::from_hms_opt(14, 20, 0).unwrap()
+    );
+    // 20 minutes left for 10 + 10 planned: nothing shrinks, nothing is left unused.
+    assert_eq!(two.length(), Duration::minutes(10));
+    assert_eq!(three.length(), Duration::minutes(10));
+}
+
 #[test]
 fn defer_pulls_later_items_forward() {
     let mut s = Script::at("2022-03-14T13:30:00+01:00");
@@ -287,6 +356,7 @@ fn an_agenda_dated_another_day_is_planned_from_the_actual_start() {
     let records = vec![Record {
         seq: 1,
         at: clock.now(),
+        group: 0,
         event: Event::MeetingStarted,
     }];
     let m = Meeting::replay(dated.clone(), &records);
@@ -301,8 +371,78 @@ fn an_agenda_dated_another_day_is_planned_from_the_actual_start() {
     let records = vec![Record {
         seq: 1,
         at: clock.now(),
+        group: 0,
         event: Event::MeetingStarted,
     }];
     let m = Meeting::replay(dated, &records);
     assert_eq!(m.drift(clock.now()), Some(Duration::minutes(5)));
+}
+
+/// Bug 4: a second writer's records after `meeting_ended` changed the minutes. The fold ignores
+/// and reports them, and records whose seq repeats.
+#[test]
+fn records_after_the_end_and_repeated_seqs_are_ignored_and_reported() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted)
+        .wait(1, 0)
+        .ev(Event::MeetingEnded)
+        .ev(Event::Note {
+            item: 0,
+            text: "from the other window".into(),
+        });
+    let mut records = s.records.clone();
+    records.push(records[0].clone());
+    let m = Meeting::replay(agenda(), &records);
+    assert!(m.items[0].entries.is_empty());
+    assert_eq!(m.after_end, vec![3]);
+    assert_eq!(m.out_of_order, vec![1]);
+    let problems = m.fold_problems().join("\n");
+    assert!(problems.contains("after the meeting ended"), "{problems}");
+    assert!(problems.contains("out of order"), "{problems}");
+}
+
+/// Bug 9: the screen planned an old agenda from "now" while the minutes printed the agenda's own
+/// times; the screen took the last item's end and the minutes the stated end; the projector's
+/// "Next" showed the original start while the meeting ran late. One plan now serves them all.
+#[test]
+fn screen_minutes_and_projector_read_one_plan() {
+    let mut a = agenda();
+    a.date = chrono::NaiveDate::from_ymd_opt(2021, 1, 4);
+    a.end = hm(14, 30);
+    let clock = FakeClock::at("2022-03-14T09:00:00+01:00");
+    let before = Meeting::new(a.clone());
+    let screen_end = before.planned_end_at(clock.now()).unwrap();
+    // Run on another day, the agenda is moved to start now; its stated end moves with it.
+    assert_eq!(
+        screen_end.time(),
+        NaiveTime::from_hms_opt(10, 0, 0).unwrap()
+    );
+    let records = vec![
+        Record {
+            seq: 1,
+            at: clock.now(),
+            group: 0,
+            event: Event::MeetingStarted,
+        },
+        Record {
+            seq: 2,
+            at: clock.now() + Duration::minutes(27),
+            group: 0,
+            event: Event::ItemStarted { item: 1 },
+        },
+    ];
+    let m = Meeting::replay(a, &records);
+    assert_eq!(m.original_end(), Some(screen_end));
+    let json: serde_json::Value =
+        serde_json::from_str(&referent::minutes::to_json(&m, referent::i18n::Lang::Da)).unwrap();
+    let meeting = &json["meeting"];
+    assert_eq!(meeting["planned_start"], "09:00", "{meeting}");
+    assert_eq!(meeting["planned_end"], "10:00", "{meeting}");
+    // 17 minutes late at item 2: item 3 is expected 17 minutes after its slot.
+    let now = clock.now() + Duration::minutes(27);
+    let slot = m.plan[2].unwrap();
+    assert_eq!(
+        m.expected_start(2, now),
+        Some(slot.start + Duration::minutes(17))
+    );
 }

@@ -1,4 +1,10 @@
 //! `referent minutes` on session folders written the way the live app writes them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use std::fs::OpenOptions;
 use std::io::Write;

@@ -1,5 +1,11 @@
 //! Snapshots of the projector view at fixed sizes and fake-clock times, and checks that it never
 //! panics, never lets control characters through, and never signals by colour alone.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 use chrono::{Duration, NaiveTime};
 use ratatui::Terminal;
@@ -73,6 +79,7 @@ impl Script {
         self.records.push(Record {
             seq,
             at: self.clock.now(),
+            group: 0,
             event,
         });
         self

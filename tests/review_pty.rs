@@ -1,5 +1,11 @@
 //! `referent review` in a pseudo-terminal: open, filter, Enter, the minutes, search, q. The
 //! sessions folder also holds a plain agenda file; nothing in it is written.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 mod common;
 

@@ -1,5 +1,11 @@
 //! The real binary in a pseudo-terminal: a whole meeting over the seed agenda, a `kill -9` in the
 //! middle and a resume, resizing, and a signal. Keys in, screen text out, files checked after.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::wildcard_enum_match_arm
+)]
 
 mod common;
 
@@ -24,10 +30,18 @@ fn log_item(p: &mut Pty, decision: &str, action: &str) {
     p.send("\r");
     p.wait_for("Gemt");
     p.send("r");
+    // A recommendation with several clauses asks which first: all of them.
+    p.wait_until("the clause or outcome menu", PATIENCE, |s| {
+        s.contains("Alle led") || s.contains("Godkendt med ændringer")
+    });
+    if p.screen().contains("Alle led") {
+        p.send("1");
+    }
     p.wait_for("Godkendt med ændringer");
     p.send("1");
     p.wait_for("Indstillingen blev godkendt.");
     p.send("\r");
+    p.wait_for("Gemt");
     p.send("a");
     p.wait_for("Ansvarlig");
     p.type_text(action);

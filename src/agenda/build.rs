@@ -89,8 +89,20 @@ impl Builder {
         match line {
             Line::Heading(h) => self.heading(n, h),
             Line::Break { title, slot } => self.add_break(title, slot),
-            other if self.draft.is_none() => self.header(other),
-            other => self.item_line(n, other),
+            other @ (Line::Blank
+            | Line::Meta(..)
+            | Line::Slot(_)
+            | Line::Section(..)
+            | Line::Recommends(_)
+            | Line::CaseNumber(_)
+            | Line::Bullet(..)
+            | Line::Text(_)) => {
+                if self.draft.is_none() {
+                    self.header(other);
+                } else {
+                    self.item_line(n, other);
+                }
+            }
         }
     }
 
@@ -105,7 +117,13 @@ impl Builder {
             Line::Blank => return true,
             Line::Text(t) | Line::Bullet(t, _) => *t,
             Line::CaseNumber(t) if meta == Meta::CaseNumber => *t,
-            _ => {
+            Line::Heading(_)
+            | Line::Break { .. }
+            | Line::Meta(..)
+            | Line::Slot(_)
+            | Line::Section(..)
+            | Line::Recommends(_)
+            | Line::CaseNumber(_) => {
                 self.mode = self.before_value;
                 return false;
             }
@@ -131,7 +149,7 @@ impl Builder {
                     self.meta(meta, value);
                 }
             }
-            _ => {}
+            Line::Blank | Line::Heading(_) | Line::Break { .. } | Line::Recommends(_) => {}
         }
     }
 
@@ -241,7 +259,15 @@ impl Builder {
     fn item_line(&mut self, _n: usize, line: Line<'_>) {
         let wants_meta = match line {
             Line::Meta(meta, ..) => self.agenda.items.len() < 2 && self.meta_missing(meta),
-            _ => false,
+            Line::Blank
+            | Line::Heading(_)
+            | Line::Break { .. }
+            | Line::Slot(_)
+            | Line::Section(..)
+            | Line::Recommends(_)
+            | Line::CaseNumber(_)
+            | Line::Bullet(..)
+            | Line::Text(_) => false,
         };
         let Some(d) = self.draft.as_mut() else {
             return;
@@ -307,7 +333,7 @@ impl Builder {
             Meta::Referent => a.referent.is_none(),
             Meta::Chair => a.chair.is_none(),
             Meta::Place => a.place.is_none(),
-            _ => false,
+            Meta::Date | Meta::Time | Meta::End | Meta::Language | Meta::CaseNumber => false,
         }
     }
 

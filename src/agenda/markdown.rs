@@ -101,9 +101,11 @@ fn item_heading(text: &str) -> Option<Line<'static>> {
 
 /// `### Indstilling`, `### Bilag`: a section; other sub-headings stay in the body as written.
 fn sub_heading<'a>(text: &'a str, line: &'a str) -> Line<'a> {
-    match lines::classify(text) {
-        l @ (Line::Section(..) | Line::Recommends(_)) => l,
-        _ => Line::Text(line.trim()),
+    let l = lines::classify(text);
+    if matches!(l, Line::Section(..) | Line::Recommends(_)) {
+        l
+    } else {
+        Line::Text(line.trim())
     }
 }
 

@@ -53,7 +53,7 @@ pub fn extract(s: &str) -> (Slot, Cow<'_, str>) {
                     slot.minutes = Some(m);
                     true
                 }
-                _ => false,
+                Found::Span(..) | Found::Minutes(_) => false,
             };
             if keep {
                 cuts.push((i, end));

@@ -187,7 +187,11 @@ pub fn actions_of(session: &Session) -> Vec<ActionPoint> {
                 done: false,
                 done_in: None,
             }),
-            _ => None,
+            EntryKind::Decision { .. }
+            | EntryKind::Outcome { .. }
+            | EntryKind::Note { .. }
+            | EntryKind::Vote { .. }
+            | EntryKind::Inhabil { .. } => None,
         })
         .collect()
 }

@@ -273,7 +273,12 @@ fn points_for_coming(last: &Session) -> Vec<Item> {
         .iter()
         .filter_map(|e| match &e.kind {
             EntryKind::Note { text } if !text.trim().is_empty() => Some(text.as_str()),
-            _ => None,
+            EntryKind::Decision { .. }
+            | EntryKind::Outcome { .. }
+            | EntryKind::Action { .. }
+            | EntryKind::Note { .. }
+            | EntryKind::Vote { .. }
+            | EntryKind::Inhabil { .. } => None,
         })
         .map(|text| {
             let point = strip_point_prefix(text);

@@ -51,18 +51,8 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
         eprintln!("referent: {message}");
     }
     let meeting = loaded.meeting();
-    if !meeting.ignored.is_empty() {
-        eprintln!(
-            "referent: {}: {} record(s) did not fit the agenda and were left out (seq {})",
-            journal.display(),
-            meeting.ignored.len(),
-            meeting
-                .ignored
-                .iter()
-                .map(u64::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+    for problem in meeting.fold_problems() {
+        eprintln!("referent: {}: {problem}", journal.display());
     }
     let lang = args.lang.unwrap_or(meeting.agenda.language);
     let render = |format: MinutesFormat| match format {

@@ -9,7 +9,8 @@ use anyhow::{Context, bail};
 use crate::agenda::{self, Agenda, Format};
 use crate::i18n::{Key, Lang};
 use crate::session::due::format_date;
-use crate::session::recorder::Recorder;
+use crate::session::lock::{self, Holder, LockError};
+use crate::session::recorder::{Recorder, ResumeError};
 use crate::session::state::{Meeting, Phase};
 use crate::session::{Clock, SystemClock, store};
 use crate::textutil;
@@ -44,9 +45,19 @@ pub struct Args {
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let root = store::sessions_dir(sessions_dir)?;
     let clock = SystemClock;
-    let (rec, notice) = match &args.resume {
-        Some(dir) => resume(&root, dir.as_deref(), &clock)?,
-        None => open_new(&root, &args, &clock)?,
+    let opened = match &args.resume {
+        Some(dir) => resume(&root, dir.as_deref(), &clock),
+        None => open_new(&root, &args, &clock),
+    };
+    let (rec, notice) = match opened {
+        Ok(opened) => opened,
+        Err(e) => match e.downcast::<ResumeError>() {
+            Ok(ResumeError::Locked(LockError::Held { dir, holder })) => {
+                return offer_follow(&dir, holder, &args);
+            }
+            Ok(other) => return Err(other.into()),
+            Err(e) => return Err(e),
+        },
     };
     let lang = args.lang.unwrap_or(rec.meeting().agenda.language);
     let mut app = App::new(rec, lang);
@@ -136,9 +147,16 @@ fn resume(
             None => bail!("no unfinished session in {}", textutil::display_path(root)),
         },
     };
-    let (rec, report) = Recorder::resume(&dir, clock.now()).map_err(anyhow::Error::msg)?;
-    let problems: Vec<String> = report
-        .messages(&dir.join(store::JOURNAL_FILE))
+    let (rec, report) = Recorder::resume(&dir, clock.now())?;
+    let journal = dir.join(store::JOURNAL_FILE);
+    let mut problems = report.messages(&journal);
+    problems.extend(
+        rec.meeting()
+            .fold_problems()
+            .into_iter()
+            .map(|p| format!("{}: {p}", textutil::display_path(&journal))),
+    );
+    let problems: Vec<String> = problems
         .iter()
         .map(|p| textutil::escape_unsafe(p))
         .collect();
@@ -190,11 +208,49 @@ fn open_new(
     Ok((rec, notice))
 }
 
+/// A session another window is writing: say who has it, and offer to follow it instead.
+fn offer_follow(dir: &Path, holder: Option<Holder>, args: &Args) -> anyhow::Result<ExitCode> {
+    let who = holder.map_or_else(|| "another process".to_string(), |h| h.to_string());
+    let follow = format!("referent follow {}", dir.display());
+    if !io::stdin().is_terminal() {
+        eprintln!(
+            "referent: {} is open in another window ({who}); watch it with `{follow}`",
+            dir.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    print!(
+        "This meeting is open in another window ({who}):\n  {}\nOnly one window can write it. \
+         Follow it here instead ({follow})? [Y/n] ",
+        dir.display()
+    );
+    io::stdout().flush()?;
+    let mut answer = String::new();
+    io::stdin().lock().read_line(&mut answer)?;
+    if is_no(&answer) {
+        return Ok(ExitCode::FAILURE);
+    }
+    let source = crate::ui::follow::Source::Session(dir.to_path_buf());
+    crate::ui::follow::run(source, Theme::from_env(args.theme), args.lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn is_no(answer: &str) -> bool {
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "n" | "no" | "nej" | "nei"
+    )
+}
+
 /// Asks, before the screen starts, whether to resume an unfinished session of the same agenda.
+/// One that another window is running is not offered for resuming: opening it says who has it.
 fn offer_resume(root: &Path, agenda: &Agenda) -> anyhow::Result<Option<PathBuf>> {
     let Some(dir) = store::unfinished_of(root, agenda).into_iter().next() else {
         return Ok(None);
     };
+    if lock::holder(&dir).is_some() {
+        return Ok(Some(dir));
+    }
     if !io::stdin().is_terminal() {
         eprintln!(
             "referent: an unfinished session of this agenda exists: {} (resume with --resume)",
@@ -209,11 +265,7 @@ fn offer_resume(root: &Path, agenda: &Agenda) -> anyhow::Result<Option<PathBuf>>
     io::stdout().flush()?;
     let mut answer = String::new();
     io::stdin().lock().read_line(&mut answer)?;
-    let no = matches!(
-        answer.trim().to_lowercase().as_str(),
-        "n" | "no" | "nej" | "nei"
-    );
-    Ok((!no).then_some(dir))
+    Ok((!is_no(&answer)).then_some(dir))
 }
 
 #[cfg(test)]

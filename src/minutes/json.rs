@@ -251,7 +251,7 @@ impl MinutesDoc {
                         Replan::Defer { item } => {
                             m.agenda.items.get(item).map(|i| i.number.clone())
                         }
-                        _ => None,
+                        Replan::Compress | Replan::PushBack => None,
                     },
                     expected_end_before: c.before_end,
                     planned_end_after: c.after_end,
@@ -323,8 +323,19 @@ fn meeting_doc(m: &Meeting, as_of: Option<Time>, now: Time) -> MeetingDoc {
             .map(|p| p.name.clone())
             .collect(),
         movements: movements(m),
-        planned_start: a.start,
-        planned_end: a.planned_end(),
+        // The plan the meeting ran on (an old agenda is moved to the day it ran), not the
+        // agenda's own clock times: the screen and the minutes say the same.
+        planned_start: m
+            .original_plan
+            .iter()
+            .flatten()
+            .map(|s| s.start.time())
+            .min()
+            .or(a.start),
+        planned_end: m
+            .original_end()
+            .map(|t| t.time())
+            .or_else(|| a.planned_end()),
         duration_seconds: m.meeting_elapsed(now).num_seconds(),
         paused_seconds: m.paused_total(now).num_seconds(),
     }
@@ -400,16 +411,28 @@ fn item_doc(
                 outcome: *outcome,
                 text: outcome_text(*outcome, text, lang),
             }),
-            _ => None,
+            EntryKind::Decision { .. }
+            | EntryKind::Action { .. }
+            | EntryKind::Note { .. }
+            | EntryKind::Vote { .. }
+            | EntryKind::Inhabil { .. } => None,
         }),
         decisions: entries(state, |e| match &e.kind {
             EntryKind::Decision { text } => Some(text_doc(e, text)),
-            _ => None,
+            EntryKind::Outcome { .. }
+            | EntryKind::Action { .. }
+            | EntryKind::Note { .. }
+            | EntryKind::Vote { .. }
+            | EntryKind::Inhabil { .. } => None,
         }),
         votes: entries(state, vote_doc),
         inhabil: entries(state, |e| match &e.kind {
             EntryKind::Inhabil { name } => Some(name.clone()),
-            _ => None,
+            EntryKind::Decision { .. }
+            | EntryKind::Outcome { .. }
+            | EntryKind::Action { .. }
+            | EntryKind::Note { .. }
+            | EntryKind::Vote { .. } => None,
         }),
         actions: entries(state, |e| match &e.kind {
             EntryKind::Action { what, who, due } => Some(ActionDoc {
@@ -418,11 +441,19 @@ fn item_doc(
                 who: who.clone(),
                 due: *due,
             }),
-            _ => None,
+            EntryKind::Decision { .. }
+            | EntryKind::Outcome { .. }
+            | EntryKind::Note { .. }
+            | EntryKind::Vote { .. }
+            | EntryKind::Inhabil { .. } => None,
         }),
         notes: entries(state, |e| match &e.kind {
             EntryKind::Note { text } => Some(text_doc(e, text)),
-            _ => None,
+            EntryKind::Decision { .. }
+            | EntryKind::Outcome { .. }
+            | EntryKind::Action { .. }
+            | EntryKind::Vote { .. }
+            | EntryKind::Inhabil { .. } => None,
         }),
     }
 }
@@ -453,7 +484,11 @@ fn vote_doc(e: &Entry) -> Option<VoteDoc> {
             abstain,
             unanimous: against == 0 && abstain == 0 && votes_for > 0,
         }),
-        _ => None,
+        EntryKind::Decision { .. }
+        | EntryKind::Outcome { .. }
+        | EntryKind::Action { .. }
+        | EntryKind::Note { .. }
+        | EntryKind::Inhabil { .. } => None,
     }
 }
 
@@ -478,7 +513,12 @@ fn clauses(texts: &[String], state: &ItemState, lang: Lang) -> Vec<ClauseDoc> {
                     outcome,
                     text,
                 } if clause.is_none_or(|c| c == k) => Some((e.id, *outcome, text)),
-                _ => None,
+                EntryKind::Decision { .. }
+                | EntryKind::Outcome { .. }
+                | EntryKind::Action { .. }
+                | EntryKind::Note { .. }
+                | EntryKind::Vote { .. }
+                | EntryKind::Inhabil { .. } => None,
             });
             ClauseDoc {
                 text: text.clone(),

@@ -597,7 +597,11 @@ pub(crate) mod tests {
             ],
         );
         let md = to_markdown(&m, Lang::Da);
-        assert!(md.contains("- **Tid:** 13:30– (planlagt 13:30)"), "{md}");
+        // The planned end is the plan's, as on the screen: three 10-minute items.
+        assert!(
+            md.contains("- **Tid:** 13:30– (planlagt 13:30–14:00)"),
+            "{md}"
+        );
         assert!(
             md.contains("> Mødet er ikke afsluttet. Referatet viser status kl. 13:45."),
             "{md}"

@@ -148,6 +148,7 @@ pub(crate) mod testutil {
                 Record {
                     seq: i as u64 + 1,
                     at: clock.now(),
+                    group: 0,
                     event,
                 }
             })

@@ -31,6 +31,7 @@ impl FakeClock {
     }
 
     /// A fake clock at `YYYY-MM-DDTHH:MM:SS+01:00`; panics on a malformed literal (test use only).
+    #[allow(clippy::expect_used)] // for tests and benches, whose literals are fixed
     pub fn at(rfc3339: &str) -> Self {
         Self::new(DateTime::parse_from_rfc3339(rfc3339).expect("valid RFC 3339 literal"))
     }

@@ -15,6 +15,10 @@ pub struct Record {
     /// 1-based position in the journal; entries are named by the seq that created them.
     pub seq: u64,
     pub at: Time,
+    /// The seq of the first record written for the same user intent: `u` takes a group back
+    /// whole. Journals written before groups existed read 0, which makes each record its own group.
+    #[serde(default)]
+    pub group: u64,
     #[serde(flatten)]
     pub event: Event,
 }
@@ -206,6 +210,15 @@ impl Event {
 }
 
 impl Record {
+    /// The group this record belongs to: its own seq when it was written alone or before groups.
+    pub fn group(&self) -> u64 {
+        if self.group == 0 {
+            self.seq
+        } else {
+            self.group
+        }
+    }
+
     /// The record as one JSON line, without the newline.
     pub fn to_line(&self) -> String {
         // A Record holds only strings, numbers and dates: serialization cannot fail.
@@ -251,12 +264,22 @@ mod tests {
             let r = Record {
                 seq: i as u64 + 1,
                 at,
+                group: 1,
                 event,
             };
             let line = r.to_line();
             assert!(line.contains("\"type\":"), "{line}");
             assert_eq!(Event::parse_line(&line).unwrap(), r);
         }
+    }
+
+    #[test]
+    fn a_record_without_group_is_its_own_group() {
+        let r = Event::parse_line(
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","type":"note","item":0,"text":"x"}"#,
+        )
+        .unwrap();
+        assert_eq!((r.group, r.group()), (0, 7));
     }
 
     #[test]

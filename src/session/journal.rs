@@ -4,7 +4,7 @@
 //! is reopened for writing, cut off so the next record starts on a clean line.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::clock::Time;
@@ -202,28 +202,47 @@ impl<F: JournalFile> Journal<F> {
     /// Appends an event and waits until it is on disk. Returns the record as written. On an
     /// error nothing of the record stays in the journal (or will be cut before the next one).
     pub fn append(&mut self, at: Time, event: Event) -> io::Result<Record> {
+        let mut written = self.append_group(at, vec![event])?;
+        written
+            .pop()
+            .ok_or_else(|| io::Error::other("no record was written"))
+    }
+
+    /// Appends the events of one user intent as one group (the group is the first one's seq),
+    /// in one write and one flush. Returns the records as written. On an error nothing of the
+    /// group stays in the journal (or it is cut before the next append).
+    pub fn append_group(&mut self, at: Time, events: Vec<Event>) -> io::Result<Vec<Record>> {
         if self.needs_cut {
             self.file.truncate(self.saved_len)?;
             self.needs_cut = false;
         }
-        let record = Record {
-            seq: self.next_seq,
-            at,
-            event,
-        };
-        let mut line = record.to_line();
-        line.push('\n');
-        // One write call per record (short writes continue it): a crash leaves at most one torn
+        let group = self.next_seq;
+        let records: Vec<Record> = events
+            .into_iter()
+            .zip(group..)
+            .map(|(event, seq)| Record {
+                seq,
+                at,
+                group,
+                event,
+            })
+            .collect();
+        let mut lines = String::new();
+        for record in &records {
+            lines.push_str(&record.to_line());
+            lines.push('\n');
+        }
+        // One write call per group (short writes continue it): a crash leaves at most one torn
         // line at the end.
-        let written = write_all(&mut self.file, line.as_bytes()).and_then(|()| self.file.sync());
+        let written = write_all(&mut self.file, lines.as_bytes()).and_then(|()| self.file.sync());
         if let Err(e) = written {
-            // Bytes of this record may be in the file: cut them now, or before the next append.
+            // Bytes of this group may be in the file: cut them now, or before the next append.
             self.needs_cut = self.file.truncate(self.saved_len).is_err();
             return Err(e);
         }
-        self.saved_len += line.len() as u64;
-        self.next_seq = self.next_seq.saturating_add(1);
-        Ok(record)
+        self.saved_len += lines.len() as u64;
+        self.next_seq = self.next_seq.saturating_add(records.len() as u64);
+        Ok(records)
     }
 }
 
@@ -289,6 +308,7 @@ pub struct Tail {
     offset: u64,
     lines: usize,
     identity: Option<FileId>,
+    skipped: Vec<(usize, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,6 +337,7 @@ impl Tail {
             offset: 0,
             lines: 0,
             identity: None,
+            skipped: vec![],
         }
     }
 
@@ -337,6 +358,7 @@ impl Tail {
             self.identity = None;
             self.offset = 0;
             self.lines = 0;
+            self.skipped.clear();
             return Ok(TailEvent::Replaced);
         }
         self.identity = id;
@@ -345,28 +367,27 @@ impl Tail {
         }
         let mut file = File::open(&self.path)?;
         file.seek(SeekFrom::Start(self.offset))?;
-        let mut reader = BufReader::new(file);
-        let mut records = vec![];
-        let mut buf = Vec::new();
-        loop {
-            buf.clear();
-            let n = reader.read_until(b'\n', &mut buf)?;
-            if n == 0 || buf.last() != Some(&b'\n') {
-                break; // end, or a line still being written
-            }
-            self.offset += n as u64;
-            self.lines += 1;
-            if let Ok(s) = std::str::from_utf8(&buf)
-                && let Ok(r) = Event::parse_line(s.trim_end())
-            {
-                records.push(r);
-            }
-        }
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)?;
+        // Only whole lines: a half-written last line waits for its newline.
+        let Some(end) = bytes.iter().rposition(|&b| b == b'\n') else {
+            return Ok(TailEvent::Idle);
+        };
+        let whole = &bytes[..=end];
+        let (records, report) = parse(whole, self.lines, self.offset);
+        self.offset += whole.len() as u64;
+        self.lines += whole.iter().filter(|&&b| b == b'\n').count();
+        self.skipped.extend(report.bad_lines);
         Ok(if records.is_empty() {
             TailEvent::Idle
         } else {
             TailEvent::Records(records)
         })
+    }
+
+    /// Damaged lines read so far (line number, message): skipped, and reported by the caller.
+    pub fn skipped(&self) -> &[(usize, String)] {
+        &self.skipped
     }
 }
 
@@ -436,6 +457,25 @@ mod tests {
     }
 
     #[test]
+    fn a_group_is_written_together_and_named_by_its_first_seq() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let c = clock();
+        let mut j = Journal::create(&path).unwrap();
+        j.append(c.now(), Event::MeetingStarted).unwrap();
+        let written = j
+            .append_group(c.now(), vec![Event::Paused, Event::Resumed])
+            .unwrap();
+        assert_eq!(
+            written.iter().map(|r| (r.seq, r.group)).collect::<Vec<_>>(),
+            [(2, 2), (3, 2)]
+        );
+        let (records, _) = read(&path).unwrap();
+        assert_eq!(records[1..], written[..]);
+        assert_eq!(records[0].group(), 1);
+    }
+
+    #[test]
     fn damaged_middle_line_is_skipped_and_named() {
         let (records, report) = parse(
             b"{\"seq\":1,\"at\":\"2022-03-14T13:30:00+01:00\",\"type\":\"meeting_started\"}\ngarbage\n\n{\"seq\":3,\"at\":\"2022-03-14T13:30:00+01:00\",\"type\":\"paused\"}\n",
@@ -466,6 +506,14 @@ mod tests {
         assert!(
             matches!(tail.poll().unwrap(), TailEvent::Records(r) if r[0].event == Event::Paused)
         );
+        f.write_all(b"garbage\n").unwrap();
+        assert_eq!(tail.poll().unwrap(), TailEvent::Idle);
+        assert_eq!(
+            tail.skipped().len(),
+            1,
+            "a damaged line is reported, not dropped silently"
+        );
+        assert_eq!(tail.skipped()[0].0, 3);
         drop(f);
         std::fs::remove_file(&path).unwrap();
         assert_eq!(tail.poll().unwrap(), TailEvent::Missing);

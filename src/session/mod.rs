@@ -1,9 +1,11 @@
 //! A meeting as it happens: events in an append-only journal, and the state folded from them.
 
 pub mod clock;
+pub mod decide;
 pub mod due;
 pub mod event;
 pub mod journal;
+pub mod lock;
 pub mod recorder;
 pub mod state;
 pub mod store;

@@ -108,7 +108,11 @@ impl ItemState {
     pub fn outcome(&self) -> Option<(Outcome, &str)> {
         self.entries.iter().rev().find_map(|e| match &e.kind {
             EntryKind::Outcome { outcome, text, .. } => Some((*outcome, text.as_str())),
-            _ => None,
+            EntryKind::Decision { .. }
+            | EntryKind::Action { .. }
+            | EntryKind::Note { .. }
+            | EntryKind::Vote { .. }
+            | EntryKind::Inhabil { .. } => None,
         })
     }
 
@@ -152,7 +156,7 @@ pub struct PlanChange {
 }
 
 /// The whole meeting as the journal says it is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
     pub agenda: Agenda,
     pub phase: Phase,
@@ -170,12 +174,21 @@ pub struct Meeting {
     pub plan: Vec<Option<Slot>>,
     /// The plan as it was at the start, for "against the planned end".
     pub original_plan: Vec<Option<Slot>>,
+    /// The agenda's stated end on the meeting's day (moved with the plan), fixed at the start.
+    pub stated_end: Option<Time>,
     pub plan_changes: Vec<PlanChange>,
     pub follow_ups: Vec<FollowUpRecord>,
-    /// Records that were skipped because they made no sense (e.g. an item index out of range).
+    /// Records that were skipped because they made no sense (e.g. an item index out of range,
+    /// a seq that is not after the one before, anything after the meeting ended).
     pub ignored: Vec<u64>,
+    /// The ignored records that came after `meeting_ended` (a second writer, or a bad copy).
+    pub after_end: Vec<u64>,
+    /// Records whose seq was not after the one before (a second writer): not folded in.
+    pub out_of_order: Vec<u64>,
     /// The seq of the last record folded in.
     pub last_seq: u64,
+    /// Every record folded in, in order: undo folds them again without the group it takes back.
+    records: Vec<Record>,
 }
 
 impl Meeting {
@@ -217,76 +230,175 @@ impl Meeting {
             people,
             plan: vec![],
             original_plan: vec![],
+            stated_end: None,
             plan_changes: vec![],
             follow_ups: vec![],
             ignored: vec![],
+            after_end: vec![],
+            out_of_order: vec![],
             last_seq: 0,
+            records: vec![],
         }
     }
 
-    /// Folds all records into a meeting. Undo is resolved first, so the fold sees only what stands.
+    /// Folds all records into a meeting, one [`Meeting::apply`] at a time.
     pub fn replay(agenda: Agenda, records: &[Record]) -> Self {
-        let undone = undone_seqs(records);
         let mut m = Meeting::new(agenda);
         for r in records {
-            m.last_seq = r.seq;
-            m.last_event_at = Some(r.at);
-            if !undone.contains(&r.seq) && r.event != Event::Undo {
-                m.apply(r);
-            }
+            m.apply(r);
         }
         m
     }
 
-    /// Applies one record. Records that do not fit the agenda are ignored and remembered.
+    /// The one way a record changes the meeting. Records that do not fit (an item out of range,
+    /// a seq not after the last one, anything after the meeting ended) are ignored and
+    /// remembered in `ignored`. An undo folds the records again without the group it takes back.
     pub fn apply(&mut self, r: &Record) {
-        if !self.try_apply(r) {
+        if self.records.last().is_some_and(|last| r.seq <= last.seq) {
+            self.out_of_order.push(r.seq);
+            return;
+        }
+        self.records.push(r.clone());
+        if r.event == Event::Undo && self.phase != Phase::Ended {
+            self.refold();
+        } else {
+            self.fold_one(r, false);
+        }
+    }
+
+    /// What the fold left out, one sentence per kind, for `minutes`, `review` and resume.
+    pub fn fold_problems(&self) -> Vec<String> {
+        let list = |seqs: &[u64]| {
+            seqs.iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut out = vec![];
+        if !self.after_end.is_empty() {
+            out.push(format!(
+                "{} record(s) after the meeting ended were ignored (seq {})",
+                self.after_end.len(),
+                list(&self.after_end)
+            ));
+        }
+        let other: Vec<u64> = self
+            .ignored
+            .iter()
+            .copied()
+            .filter(|s| !self.after_end.contains(s))
+            .collect();
+        if !other.is_empty() {
+            out.push(format!(
+                "{} record(s) that do not fit the agenda were ignored (seq {})",
+                other.len(),
+                list(&other)
+            ));
+        }
+        if !self.out_of_order.is_empty() {
+            out.push(format!(
+                "{} record(s) out of order were ignored (seq {})",
+                self.out_of_order.len(),
+                list(&self.out_of_order)
+            ));
+        }
+        out
+    }
+
+    /// The records folded in so far.
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    fn fold_one(&mut self, r: &Record, undone: bool) {
+        self.last_seq = r.seq;
+        self.last_event_at = Some(r.at);
+        if self.phase == Phase::Ended {
+            self.ignored.push(r.seq);
+            self.after_end.push(r.seq);
+        } else if !undone && r.event != Event::Undo && !self.try_apply(r) {
             self.ignored.push(r.seq);
         }
     }
 
+    fn refold(&mut self) {
+        let records = std::mem::take(&mut self.records);
+        let undone = undone_seqs(&records);
+        let mut m = Meeting::new(self.agenda.clone());
+        for r in &records {
+            m.fold_one(r, undone.contains(&r.seq));
+        }
+        m.records = records;
+        m.out_of_order = std::mem::take(&mut self.out_of_order);
+        *self = m;
+    }
+
+    /// The group `u` would take back now, if any.
+    pub fn undo_target(&self) -> Option<u64> {
+        undo_stack(&self.records).last().map(|(group, _)| *group)
+    }
+
+    /// The records of the group `u` would take back now.
+    pub fn undo_preview(&self) -> Vec<&Record> {
+        let stack = undo_stack(&self.records);
+        let Some((_, seqs)) = stack.last() else {
+            return vec![];
+        };
+        self.records
+            .iter()
+            .filter(|r| seqs.contains(&r.seq))
+            .collect()
+    }
+
     fn try_apply(&mut self, r: &Record) -> bool {
         let at = r.at;
-        let valid = |i: &usize| *i < self.items.len();
+        let n = self.items.len();
+        let valid = |i: &usize| *i < n;
         match &r.event {
             Event::Opened { .. } | Event::Undo => true,
             Event::MeetingStarted => self.start(at),
-            Event::ItemStarted { item } if valid(item) => self.open_item(*item, at),
-            Event::ItemSkipped { item } if valid(item) => {
-                self.items[*item].close(at);
-                self.items[*item].status = Status::Skipped;
-                if self.current == Some(*item) {
-                    self.current = None;
+            Event::ItemStarted { item } => valid(item) && self.start_item(*item, at),
+            Event::ItemSkipped { item } => {
+                valid(item) && {
+                    self.items[*item].close(at);
+                    self.items[*item].status = Status::Skipped;
+                    if self.current == Some(*item) {
+                        self.current = None;
+                    }
+                    // The next item still to be treated: a deferred or done one stays as it is.
+                    if let Some(next) = self.next_pending(*item) {
+                        self.open_item(next, at);
+                    }
+                    true
                 }
-                // The next item still to be treated: a deferred or done one stays as it is.
-                if let Some(next) = self.next_pending(*item) {
-                    self.open_item(next, at);
-                }
-                true
             }
-            Event::Paused if self.phase == Phase::Running => {
-                self.phase = Phase::Paused;
-                self.pauses.push(Span {
-                    start: at,
-                    end: None,
-                });
-                if let Some(c) = self.current {
-                    self.items[c].close(at);
-                }
-                true
-            }
-            Event::Resumed if self.phase == Phase::Paused => {
-                self.phase = Phase::Running;
-                if let Some(p) = self.pauses.last_mut() {
-                    p.end = Some(at);
-                }
-                if let Some(c) = self.current {
-                    self.items[c].spans.push(Span {
+            Event::Paused => {
+                self.phase == Phase::Running && {
+                    self.phase = Phase::Paused;
+                    self.pauses.push(Span {
                         start: at,
                         end: None,
                     });
+                    if let Some(c) = self.current {
+                        self.items[c].close(at);
+                    }
+                    true
                 }
-                true
+            }
+            Event::Resumed => {
+                self.phase == Phase::Paused && {
+                    self.phase = Phase::Running;
+                    if let Some(p) = self.pauses.last_mut() {
+                        p.end = Some(at);
+                    }
+                    if let Some(c) = self.current {
+                        self.items[c].spans.push(Span {
+                            start: at,
+                            end: None,
+                        });
+                    }
+                    true
+                }
             }
             Event::Recovered { down_since } => {
                 self.interruptions.push(Span {
@@ -295,56 +407,65 @@ impl Meeting {
                 });
                 true
             }
-            Event::Decision { item, text } if valid(item) => {
-                self.push_entry(*item, r, EntryKind::Decision { text: text.clone() })
+            Event::Decision { item, text } => {
+                valid(item) && self.push_entry(*item, r, EntryKind::Decision { text: text.clone() })
             }
             Event::Outcome {
                 item,
                 clause,
                 outcome,
                 text,
-            } if valid(item) => self.push_entry(
-                *item,
-                r,
-                EntryKind::Outcome {
-                    clause: *clause,
-                    outcome: *outcome,
-                    text: text.clone(),
-                },
-            ),
+            } => {
+                valid(item)
+                    && self.push_entry(
+                        *item,
+                        r,
+                        EntryKind::Outcome {
+                            clause: *clause,
+                            outcome: *outcome,
+                            text: text.clone(),
+                        },
+                    )
+            }
             Event::ActionAdded {
                 item,
                 what,
                 who,
                 due,
-            } if valid(item) => self.push_entry(
-                *item,
-                r,
-                EntryKind::Action {
-                    what: what.clone(),
-                    who: who.clone(),
-                    due: *due,
-                },
-            ),
-            Event::Note { item, text } if valid(item) => {
-                self.push_entry(*item, r, EntryKind::Note { text: text.clone() })
+            } => {
+                valid(item)
+                    && self.push_entry(
+                        *item,
+                        r,
+                        EntryKind::Action {
+                            what: what.clone(),
+                            who: who.clone(),
+                            due: *due,
+                        },
+                    )
+            }
+            Event::Note { item, text } => {
+                valid(item) && self.push_entry(*item, r, EntryKind::Note { text: text.clone() })
             }
             Event::Vote {
                 item,
                 votes_for,
                 against,
                 abstain,
-            } if valid(item) => self.push_entry(
-                *item,
-                r,
-                EntryKind::Vote {
-                    votes_for: *votes_for,
-                    against: *against,
-                    abstain: *abstain,
-                },
-            ),
-            Event::Inhabil { item, name } if valid(item) => {
-                self.push_entry(*item, r, EntryKind::Inhabil { name: name.clone() })
+            } => {
+                valid(item)
+                    && self.push_entry(
+                        *item,
+                        r,
+                        EntryKind::Vote {
+                            votes_for: *votes_for,
+                            against: *against,
+                            abstain: *abstain,
+                        },
+                    )
+            }
+            Event::Inhabil { item, name } => {
+                valid(item) && self.push_entry(*item, r, EntryKind::Inhabil { name: name.clone() })
             }
             Event::EntryEdited {
                 entry,
@@ -379,21 +500,22 @@ impl Meeting {
                 });
                 true
             }
-            Event::MeetingEnded if self.phase != Phase::NotStarted => {
-                if let Some(c) = self.current.take() {
-                    self.items[c].close(at);
-                    self.items[c].status = Status::Done;
+            Event::MeetingEnded => {
+                self.phase != Phase::NotStarted && {
+                    if let Some(c) = self.current.take() {
+                        self.items[c].close(at);
+                        self.items[c].status = Status::Done;
+                    }
+                    if let Some(p) = self.pauses.last_mut()
+                        && p.end.is_none()
+                    {
+                        p.end = Some(at);
+                    }
+                    self.phase = Phase::Ended;
+                    self.ended_at = Some(at);
+                    true
                 }
-                if let Some(p) = self.pauses.last_mut()
-                    && p.end.is_none()
-                {
-                    p.end = Some(at);
-                }
-                self.phase = Phase::Ended;
-                self.ended_at = Some(at);
-                true
             }
-            _ => false,
         }
     }
 
@@ -405,10 +527,16 @@ impl Meeting {
         self.started_at = Some(at);
         self.plan = initial_plan(&self.agenda, at);
         self.original_plan = self.plan.clone();
+        self.stated_end = stated_end(&self.agenda, at);
         if !self.items.is_empty() {
             self.open_item(0, at);
         }
         true
+    }
+
+    /// A deferred item belongs to the next meeting: it cannot be opened in this one.
+    fn start_item(&mut self, item: usize, at: Time) -> bool {
+        self.items[item].status != Status::Deferred && self.open_item(item, at)
     }
 
     fn open_item(&mut self, item: usize, at: Time) -> bool {
@@ -547,8 +675,10 @@ impl Meeting {
         true
     }
 
-    /// Scales what is left of the current item and the pending items so the meeting ends on
-    /// its original planned end; planned breaks between slots are kept.
+    /// Shares the time left until the original planned end among what is still to be treated:
+    /// the rest of the current item and the pending items, laid out from now one after the
+    /// other. Announced breaks still ahead keep their length; gaps between slots and breaks
+    /// already past are dropped, so no time is left unused.
     fn compress(&mut self, at: Time) -> bool {
         let Some(target) = self.original_end() else {
             return false;
@@ -565,16 +695,14 @@ impl Meeting {
                 }
             })
             .collect();
-        let gaps: Vec<Duration> = remaining
-            .windows(2)
-            .map(|w| match (self.plan[w[0]], self.plan[w[1]]) {
-                (Some(a), Some(b)) => (b.start - a.end).max(Duration::zero()),
-                _ => Duration::zero(),
-            })
+        let first = self.current.or_else(|| remaining.first().copied());
+        let breaks: Vec<Duration> = remaining
+            .iter()
+            .map(|&i| self.breaks_ahead_before(first, i))
             .collect();
         let work: i64 = lengths.iter().map(|d| d.num_seconds()).sum();
-        let breaks: Duration = gaps.iter().copied().sum();
-        let available = (target - at - breaks).num_seconds();
+        let kept: Duration = breaks.iter().copied().sum();
+        let available = (target - at - kept).num_seconds();
         if work <= 0 {
             return false;
         }
@@ -582,6 +710,7 @@ impl Meeting {
         let factor = (available as f64 / work as f64).clamp(0.0, 1.0);
         let mut cursor = at;
         for (k, &i) in remaining.iter().enumerate() {
+            cursor += breaks[k];
             let scaled =
                 Duration::seconds(((lengths[k].num_seconds() as f64) * factor).round() as i64)
                     .max(Duration::minutes(1));
@@ -592,9 +721,27 @@ impl Meeting {
             };
             let end = cursor + scaled;
             self.plan[i] = Some(Slot { start, end });
-            cursor = end + gaps.get(k).copied().unwrap_or_default();
+            cursor = end;
         }
         true
+    }
+
+    /// The announced breaks (they have a title; an untitled one is a gap) that sit right before
+    /// `item` and after `first`, the item the meeting is at: those are still ahead.
+    fn breaks_ahead_before(&self, first: Option<usize>, item: usize) -> Duration {
+        let previous = (0..item)
+            .rev()
+            .find(|&i| matches!(self.items[i].status, Status::Current | Status::Pending));
+        let from = previous.or(first).map_or(0, |p| p + 1);
+        if first.is_some_and(|f| item <= f) {
+            return Duration::zero();
+        }
+        self.agenda
+            .breaks
+            .iter()
+            .filter(|b| !b.title.trim().is_empty() && b.after >= from && b.after <= item)
+            .map(break_length)
+            .sum()
     }
 
     /// Moves `item` to the next meeting and pulls the later pending items forward by its length.
@@ -682,14 +829,31 @@ impl Meeting {
         }
     }
 
-    /// The plan's end after any replans.
+    /// The last slot's end after any replans: where the items lead, for the projected end.
     pub fn planned_end(&self) -> Option<Time> {
         plan_end(&self.plan)
     }
 
-    /// The plan's end as it was when the meeting started.
+    /// The meeting's planned end as it was when it started: the agenda's stated end, or the last
+    /// slot's end if that is later. Every view, compress and the minutes read it from here.
     pub fn original_end(&self) -> Option<Time> {
-        plan_end(&self.original_plan)
+        plan_end(&self.original_plan).max(self.stated_end)
+    }
+
+    /// The planned end as it stands at `now`: before the start, as if it started now.
+    pub fn planned_end_at(&self, now: Time) -> Option<Time> {
+        if self.phase == Phase::NotStarted {
+            plan_end(&initial_plan(&self.agenda, now)).max(stated_end(&self.agenda, now))
+        } else {
+            self.original_end()
+        }
+    }
+
+    /// When `item` is now expected to start: its planned start moved by how late the meeting
+    /// runs (what the projector's "Next" shows).
+    pub fn expected_start(&self, item: usize, now: Time) -> Option<Time> {
+        let slot = self.plan_at(now).get(item).copied().flatten()?;
+        Some(slot.start + self.drift(now).unwrap_or_default())
     }
 
     /// When the meeting will end if the rest goes as planned.
@@ -736,20 +900,41 @@ impl Meeting {
     }
 }
 
-/// The seqs that Undo records take back: each Undo pops the latest undoable record still standing.
+/// The seqs that Undo records take back: each Undo takes back the latest group still standing.
 pub fn undone_seqs(records: &[Record]) -> std::collections::HashSet<u64> {
-    let mut stack: Vec<u64> = vec![];
     let mut undone = std::collections::HashSet::new();
+    walk_undo(records, |seqs| undone.extend(seqs));
+    undone
+}
+
+/// The groups still standing that `u` can take back, oldest first: (group, its undoable seqs).
+fn undo_stack(records: &[Record]) -> Vec<(u64, Vec<u64>)> {
+    walk_undo(records, |_| {})
+}
+
+/// Walks the records up to the meeting's end as the fold sees them, calling `taken` with each
+/// group an Undo takes back; returns the groups left standing.
+fn walk_undo(records: &[Record], mut taken: impl FnMut(Vec<u64>)) -> Vec<(u64, Vec<u64>)> {
+    let mut stack: Vec<(u64, Vec<u64>)> = vec![];
+    let mut started = false;
     for r in records {
         if r.event == Event::Undo {
-            if let Some(seq) = stack.pop() {
-                undone.insert(seq);
+            if let Some((_, seqs)) = stack.pop() {
+                taken(seqs);
             }
+        } else if r.event == Event::MeetingEnded && started {
+            // The end of a started meeting closes the journal: nothing after it counts.
+            break;
+        } else if r.event == Event::MeetingStarted {
+            started = true;
         } else if r.event.is_undoable() {
-            stack.push(r.seq);
+            match stack.last_mut() {
+                Some((group, seqs)) if *group == r.group() => seqs.push(r.seq),
+                Some(_) | None => stack.push((r.group(), vec![r.seq])),
+            }
         }
     }
-    undone
+    stack
 }
 
 /// Lays the agenda out on the day of `start`: items with clock times keep them; the others follow
@@ -757,23 +942,41 @@ pub fn undone_seqs(records: &[Record]) -> std::collections::HashSet<u64> {
 /// starts at `start` itself. An agenda dated another day (an old agenda run again, a rehearsal)
 /// keeps its shape but is moved to begin at `start`: its clock times belong to that other day.
 pub fn initial_plan(agenda: &Agenda, start: Time) -> Vec<Option<Slot>> {
-    let plan = plan_on_day(agenda, start);
-    match (agenda.date, plan.iter().flatten().map(|s| s.start).min()) {
-        (Some(date), Some(first)) if date != start.date_naive() => {
-            let shift = start - first;
+    let shift = day_shift(agenda, start);
+    plan_on_day(agenda, start)
+        .into_iter()
+        .map(|slot| {
             // A slot that cannot be moved (past the calendar's end) has no plan.
-            plan.into_iter()
-                .map(|slot| {
-                    slot.and_then(|s| {
-                        Some(Slot {
-                            start: s.start.checked_add_signed(shift)?,
-                            end: s.end.checked_add_signed(shift)?,
-                        })
-                    })
+            slot.and_then(|s| {
+                Some(Slot {
+                    start: s.start.checked_add_signed(shift)?,
+                    end: s.end.checked_add_signed(shift)?,
                 })
-                .collect()
-        }
-        _ => plan,
+            })
+        })
+        .collect()
+}
+
+/// The agenda's stated end (*kl. 13.30-16.00*) for a meeting starting at `start`, moved with
+/// the plan when the agenda is dated another day.
+pub fn stated_end(agenda: &Agenda, start: Time) -> Option<Time> {
+    let end = agenda.end?;
+    let local = start
+        .offset()
+        .from_local_datetime(&start.date_naive().and_time(end));
+    local.single()?.checked_add_signed(day_shift(agenda, start))
+}
+
+/// How far an agenda dated another day is moved so that it begins at `start`.
+fn day_shift(agenda: &Agenda, start: Time) -> Duration {
+    let first = plan_on_day(agenda, start)
+        .into_iter()
+        .flatten()
+        .map(|s| s.start)
+        .min();
+    match (agenda.date, first) {
+        (Some(date), Some(first)) if date != start.date_naive() => start - first,
+        (Some(_) | None, Some(_) | None) => Duration::zero(),
     }
 }
 
@@ -799,6 +1002,15 @@ fn plan_on_day(agenda: &Agenda, start: Time) -> Vec<Option<Slot>> {
             Some(Slot { start, end })
         })
         .collect()
+}
+
+/// A break's planned length: its minutes, else its clock times.
+fn break_length(b: &crate::agenda::Break) -> Duration {
+    match (b.minutes, b.start, b.end) {
+        (Some(m), _, _) => Duration::minutes(i64::from(m)),
+        (None, Some(s), Some(e)) if e > s => e - s,
+        (None, _, _) => Duration::zero(),
+    }
 }
 
 fn plan_end(plan: &[Option<Slot>]) -> Option<Time> {
@@ -848,6 +1060,7 @@ mod tests {
                 Record {
                     seq: i as u64 + 1,
                     at: clock.now(),
+                    group: 0,
                     event,
                 }
             })

@@ -177,7 +177,7 @@ pub fn remove_if_unused(dir: &Path) -> io::Result<Option<String>> {
     let mut others = vec![];
     for entry in fs::read_dir(dir)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        if name != AGENDA_FILE && name != JOURNAL_FILE {
+        if ![AGENDA_FILE, JOURNAL_FILE, super::lock::LOCK_FILE].contains(&name.as_str()) {
             others.push(crate::textutil::escape_unsafe(&name));
         }
     }
@@ -194,10 +194,7 @@ pub fn remove_if_unused(dir: &Path) -> io::Result<Option<String>> {
             "kept {shown}: its journal holds {unreadable} record(s) this version cannot read"
         )));
     }
-    let this_version = |r: &Record| match &r.event {
-        Event::Opened { app_version } => app_version == env!("CARGO_PKG_VERSION"),
-        _ => false,
-    };
+    let this_version = |r: &Record| matches!(&r.event, Event::Opened { app_version } if app_version == env!("CARGO_PKG_VERSION"));
     let foreign = records.iter().filter(|r| !this_version(r)).count();
     if foreign > 0 {
         return Ok(Some(format!(
@@ -206,6 +203,11 @@ pub fn remove_if_unused(dir: &Path) -> io::Result<Option<String>> {
     }
     fs::remove_file(dir.join(JOURNAL_FILE))?;
     fs::remove_file(dir.join(AGENDA_FILE))?;
+    // The lock is this process's own (the session is open in this window).
+    match fs::remove_file(dir.join(super::lock::LOCK_FILE)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        Ok(()) | Err(_) => {}
+    }
     // Not remove_dir_all: a file that appeared meanwhile keeps the folder.
     fs::remove_dir(dir)?;
     Ok(None)

@@ -1,18 +1,20 @@
-//! The meeting screen's controller: keys in, events out. It holds only screen state (mode,
-//! selection, scroll); the meeting itself is the recorder's fold of the journal.
+//! The meeting screen's controller: keys in, commands out. It holds only screen state (mode,
+//! selection, scroll); which events a command writes, and whether it may, is
+//! [`crate::session::decide`]'s business, and the meeting is the recorder's fold of the journal.
 
 use std::io;
 
-use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::form::{Form, FormKey, Menu, MenuKey};
-use super::keymap::{self, Action};
+use super::keymap::{self, Action, Answer};
+use super::live::entry_text;
 use crate::i18n::{Key, Lang};
 use crate::session::Time;
+use crate::session::decide::{self, Command, Refusal, decide, deferrable};
 use crate::session::event::{Event, Outcome, Replan};
 use crate::session::recorder::Recorder;
-use crate::session::state::{EntryKind, Meeting, Phase, Status};
+use crate::session::state::{Entry, EntryKind, Meeting};
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,22 +23,43 @@ pub enum View {
     Projector,
 }
 
+/// What a menu option stands for.
 #[derive(Debug, Clone, PartialEq)]
-pub enum MenuKind {
-    Outcome,
-    Replan,
-    Defer(Vec<usize>),
-    Attendance(Vec<String>),
+pub enum Choice {
+    /// The whole recommendation (`None`) or one clause.
+    Clause(Option<usize>),
+    Outcome {
+        clause: Option<usize>,
+        outcome: Outcome,
+    },
+    Compress,
+    PushBack,
+    ChooseDefer,
+    Defer(usize),
     Person(String),
-    FollowUps,
-    FollowUp(usize),
+    AddPerson,
+    Mark {
+        name: String,
+        present: bool,
+    },
+    Move {
+        name: String,
+        arrived: bool,
+    },
+    Inhabil(String),
+    PastAction(usize),
+    FollowUpDone(usize),
+    FollowUpMove(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FormKind {
     Decision,
     Note,
-    Outcome(Outcome),
+    Outcome {
+        clause: Option<usize>,
+        outcome: Outcome,
+    },
     Action,
     GoTo,
     Vote,
@@ -47,15 +70,28 @@ pub enum FormKind {
     NewDue(usize),
 }
 
+/// A yes/no question over the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    Quit,
+    /// Esc on a form with text: the form is kept until the answer.
+    Discard(Form<FormKind>),
+    /// `x`: the entry is named before it goes.
+    Delete {
+        entry: u64,
+        what: String,
+    },
+    /// Keys that arrived right after a field closed (an unbracketed paste): held, not run.
+    Held(Vec<KeyEvent>),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
     Help,
-    Menu(Menu<MenuKind>),
+    Menu(Menu<Choice>),
     Form(Form<FormKind>),
-    ConfirmQuit,
-    /// Esc on a form with text: the form is kept until the answer.
-    ConfirmDiscard(Form<FormKind>),
+    Confirm(Confirm),
 }
 
 /// An open action point from an earlier meeting, as shown under `F`.
@@ -71,8 +107,8 @@ pub struct App {
     pub lang: Lang,
     pub mode: Mode,
     pub view: View,
-    /// Index into the current item's entries.
-    pub selected: Option<usize>,
+    /// The selected log entry of the current item, by id; `None` means the newest.
+    pub selected: Option<u64>,
     /// Scroll of the case presentation, in lines.
     pub scroll: u16,
     /// One line of feedback: what was saved, what went wrong.
@@ -81,8 +117,6 @@ pub struct App {
     pub write_error: Option<String>,
     /// Set when the user confirmed `q`; the loop then ends.
     pub quit: bool,
-    /// Whether the last key wrote any event (a failed form is reopened only if none).
-    wrote_any: bool,
     /// A quit whose end of meeting could not be saved was held back once.
     quit_refused: bool,
     /// Open actions of earlier meetings in the series, for `F`.
@@ -91,6 +125,8 @@ pub struct App {
     pub full: bool,
     /// Colours of the projector view.
     pub theme: super::theme::Theme,
+    /// Whether the last key closed a field (or was held): keys queued right behind it are held.
+    field_closed: bool,
 }
 
 impl App {
@@ -105,11 +141,11 @@ impl App {
             status: None,
             write_error: None,
             quit: false,
-            wrote_any: false,
             quit_refused: false,
             past_actions: vec![],
             full: false,
             theme: super::theme::Theme::from_env(super::theme::ThemeName::Dark),
+            field_closed: false,
         }
     }
 
@@ -125,229 +161,235 @@ impl App {
         self.status = Some(self.t(key).to_string());
     }
 
-    /// Handles one key press: updates screen state and records what the key means.
-    pub fn on_key(&mut self, key: KeyEvent, now: Time) -> io::Result<()> {
-        let before = matches!(self.mode, Mode::Form(_)).then(|| self.mode.clone());
-        let events = self.events_for_key(key, now);
-        let written = self.record_all(events, now);
-        if written.is_err() && self.quit && !self.quit_refused {
-            // The end of the meeting was not saved: stay, so the banner is seen; asked again
-            // while writes still fail, the screen closes with the session left resumable.
-            self.quit = false;
-            self.quit_refused = true;
-        }
-        if written.is_err()
-            && !self.wrote_any
-            && let Some(form) = before
-        {
-            // Nothing of the form was saved: keep it open with its text, to try again.
-            self.mode = form;
-        }
-        written
+    /// The selected entry's position among `entries` (the current item's log).
+    pub fn selected_index(&self, entries: &[Entry]) -> Option<usize> {
+        self.selected
+            .and_then(|id| entries.iter().position(|e| e.id == id))
     }
 
-    /// Bracketed paste goes into the focused text field.
+    /// Handles one key press: updates screen state and records what the key asks for.
+    pub fn on_key(&mut self, key: KeyEvent, now: Time) -> io::Result<()> {
+        self.on_typed_key(key, false, now)
+    }
+
+    /// Handles a key from the terminal; `queued` says it was already waiting when the key before
+    /// it was read, as the keys of a paste are. Queued keys right after a field closed are held
+    /// until the user says to run them: pasted lines never become commands unseen.
+    pub fn on_typed_key(&mut self, key: KeyEvent, queued: bool, now: Time) -> io::Result<()> {
+        if queued && self.field_closed {
+            match &mut self.mode {
+                Mode::Confirm(Confirm::Held(keys)) => keys.push(key),
+                Mode::Normal | Mode::Help | Mode::Menu(_) | Mode::Form(_) | Mode::Confirm(_) => {
+                    self.mode = Mode::Confirm(Confirm::Held(vec![key]));
+                }
+            }
+            return Ok(());
+        }
+        let was_form = matches!(self.mode, Mode::Form(_));
+        let result = self.key_in_mode(key, now);
+        self.field_closed = was_form
+            && !matches!(
+                self.mode,
+                Mode::Form(_) | Mode::Confirm(Confirm::Discard(_))
+            );
+        result
+    }
+
+    /// Bracketed paste goes into the focused text field, and never becomes commands.
     pub fn on_paste(&mut self, text: &str) {
         if let Mode::Form(form) = &mut self.mode {
             form.paste(text);
         }
     }
 
-    fn record_all(&mut self, events: Vec<Event>, now: Time) -> io::Result<()> {
-        self.wrote_any = false;
-        for event in events {
-            let before = self.meeting().current;
-            if let Err(e) = self.rec.record(event, now) {
-                let message = format!("{}: {e}", self.t(Key::WriteFailed));
-                self.status = Some(message.clone());
-                self.write_error = Some(message);
-                return Err(e);
-            }
-            self.write_error = None;
-            self.wrote_any = true;
-            if self.meeting().current != before {
-                self.selected = None;
-                self.scroll = 0;
-            }
-        }
-        self.clamp_selection();
-        Ok(())
-    }
-
-    fn clamp_selection(&mut self) {
-        let n = self.current_entries_len();
-        self.selected = match self.selected {
-            Some(_) if n == 0 => None,
-            Some(s) => Some(s.min(n - 1)),
-            None => None,
-        };
-    }
-
-    fn current_entries_len(&self) -> usize {
-        self.meeting()
-            .current
-            .map(|c| self.meeting().items[c].entries.len())
-            .unwrap_or(0)
-    }
-
-    /// Turns a key into the events it stands for, changing only screen state on the way.
-    pub fn events_for_key(&mut self, key: KeyEvent, now: Time) -> Vec<Event> {
+    fn key_in_mode(&mut self, key: KeyEvent, now: Time) -> io::Result<()> {
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         match mode {
             Mode::Normal => self.normal_key(key, now),
             Mode::Help => {
-                if !matches!(
-                    key.code,
-                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q')
-                ) {
+                if keymap::lookup(keymap::HELP, &key).is_none() {
                     self.mode = Mode::Help;
                 }
-                vec![]
+                Ok(())
             }
-            Mode::ConfirmQuit => match key.code {
-                KeyCode::Char('y')
-                | KeyCode::Char('Y')
-                | KeyCode::Char('j')
-                | KeyCode::Char('J') => {
-                    self.quit = true;
-                    match self.meeting().phase {
-                        Phase::Running | Phase::Paused => vec![Event::MeetingEnded],
-                        _ => vec![],
+            Mode::Confirm(question) => match keymap::lookup(keymap::CONFIRM, &key) {
+                Some(Answer::Yes) => self.confirmed(question, now),
+                Some(Answer::No) => {
+                    match question {
+                        Confirm::Discard(form) => self.mode = Mode::Form(form),
+                        Confirm::Held(_) => self.say(Key::HeldDropped),
+                        Confirm::Quit | Confirm::Delete { .. } => {}
                     }
+                    Ok(())
                 }
-                _ => vec![],
+                None => {
+                    self.mode = Mode::Confirm(question);
+                    Ok(())
+                }
             },
-            Mode::ConfirmDiscard(form) => {
-                if !matches!(
-                    key.code,
-                    KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Char('j')
-                ) {
-                    self.mode = Mode::Form(form);
-                }
-                vec![]
-            }
             Mode::Menu(mut menu) => match menu.on_key(key) {
-                MenuKey::Picked(i) => self.menu_picked(menu, i, now),
-                MenuKey::Closed => vec![],
+                MenuKey::Picked(choice) => self.picked(choice, now),
+                MenuKey::Closed => Ok(()),
                 MenuKey::Stay => {
                     self.mode = Mode::Menu(menu);
-                    vec![]
+                    Ok(())
                 }
             },
             Mode::Form(mut form) => match form.on_key(key) {
                 FormKey::Save => self.form_saved(form, now),
                 FormKey::Cancel if form.touched => {
-                    self.mode = Mode::ConfirmDiscard(form);
-                    vec![]
+                    self.mode = Mode::Confirm(Confirm::Discard(form));
+                    Ok(())
                 }
-                FormKey::Cancel => vec![],
+                FormKey::Cancel => Ok(()),
                 FormKey::Stay => {
                     self.mode = Mode::Form(form);
-                    vec![]
+                    Ok(())
                 }
             },
         }
     }
 
-    fn normal_key(&mut self, key: KeyEvent, now: Time) -> Vec<Event> {
+    fn confirmed(&mut self, question: Confirm, now: Time) -> io::Result<()> {
+        match question {
+            Confirm::Quit => {
+                self.quit = true;
+                let written = self.run(Command::Finish, now);
+                if written.is_err() && !self.quit_refused {
+                    // The end of the meeting was not saved: stay, so the banner is seen; asked
+                    // again while writes still fail, the screen closes with the session left
+                    // resumable.
+                    self.quit = false;
+                    self.quit_refused = true;
+                }
+                written
+            }
+            Confirm::Discard(_) => Ok(()),
+            Confirm::Delete { entry, .. } => {
+                self.run(Command::Delete { entry }, now)?;
+                self.selected = None;
+                Ok(())
+            }
+            Confirm::Held(keys) => {
+                for key in keys {
+                    self.key_in_mode(key, now)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Decides `command` and records its events as one group; a refusal is shown instead.
+    /// Returns whether anything was recorded.
+    fn run_command(&mut self, command: Command, now: Time) -> io::Result<Result<bool, Refusal>> {
+        let events = match decide(self.meeting(), command, now) {
+            Ok(events) => events,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        let wrote = !events.is_empty();
+        let before = self.meeting().current;
+        let new_entry = events.iter().any(adds_entry);
+        // A group is written whole or not at all (the journal cuts a failed write back).
+        if let Err(e) = self.rec.record_group(events, now) {
+            let message = format!("{}: {e}", self.t(Key::WriteFailed));
+            self.status = Some(message.clone());
+            self.write_error = Some(message);
+            return Err(e);
+        }
+        self.write_error = None;
+        if self.meeting().current != before {
+            self.scroll = 0;
+        }
+        // The selection follows new entries, and never points at one that is gone.
+        if new_entry || self.meeting().current != before || !self.selection_exists() {
+            self.selected = None;
+        }
+        Ok(Ok(wrote))
+    }
+
+    /// Runs a command from a key: a refusal goes to the status line.
+    fn run(&mut self, command: Command, now: Time) -> io::Result<()> {
+        if let Err(refusal) = self.run_command(command, now)? {
+            self.status = Some(refusal.message(self.lang));
+        }
+        Ok(())
+    }
+
+    fn selection_exists(&self) -> bool {
+        let Some(id) = self.selected else { return true };
+        self.current_entries().iter().any(|e| e.id == id)
+    }
+
+    fn current_entries(&self) -> &[Entry] {
+        let m = self.meeting();
+        m.current
+            .and_then(|c| m.items.get(c))
+            .map_or(&[], |i| i.entries.as_slice())
+    }
+
+    fn normal_key(&mut self, key: KeyEvent, now: Time) -> io::Result<()> {
         let Some(action) = keymap::action_for(key) else {
-            return vec![];
+            return Ok(());
         };
         self.status = None;
-        let m = self.meeting();
-        let phase = m.phase;
-        let current = m.current;
+        let open = |app: &mut Self, kind, title, fields: &[(Key, &str)]| {
+            app.open_form(kind, title, fields);
+            Ok(())
+        };
         match action {
-            Action::StartPause => match phase {
-                Phase::NotStarted => vec![Event::MeetingStarted],
-                Phase::Running => vec![Event::Paused],
-                Phase::Paused => vec![Event::Resumed],
-                Phase::Ended => vec![],
-            },
+            Action::StartPause => self.run(Command::StartPause, now),
             Action::Help => {
                 self.mode = Mode::Help;
-                vec![]
+                Ok(())
             }
             Action::ToggleView => {
                 self.view = match self.view {
                     View::Live => View::Projector,
                     View::Projector => View::Live,
                 };
-                vec![]
+                Ok(())
             }
             Action::Quit => {
-                self.mode = Mode::ConfirmQuit;
-                vec![]
+                self.mode = Mode::Confirm(Confirm::Quit);
+                Ok(())
             }
             Action::SelectUp => self.move_selection(-1),
             Action::SelectDown => self.move_selection(1),
+            Action::ClearSelection => {
+                self.selected = None;
+                Ok(())
+            }
             Action::ScrollDown => {
                 self.scroll = self.scroll.saturating_add(5);
-                vec![]
+                Ok(())
             }
             Action::ScrollUp => {
                 self.scroll = self.scroll.saturating_sub(5);
-                vec![]
+                Ok(())
             }
-            _ if phase == Phase::NotStarted => {
-                self.say(Key::PressSpace);
-                vec![]
-            }
-            _ if phase == Phase::Ended => vec![],
+            Action::Next => self.run(Command::Next, now),
+            Action::Previous => self.run(Command::Previous, now),
+            Action::Skip => self.run(Command::Skip, now),
+            Action::Undo => self.undo(now),
             Action::Replan => self.open_replan(),
             Action::Attendance => self.open_attendance(),
             Action::FollowUps => self.open_follow_ups(),
-            Action::GoTo => self.open_form(FormKind::GoTo, Key::GoToPrompt, &[(Key::Number, "")]),
-            Action::Undo => {
-                if crate::session::state::undone_seqs(self.rec.records()).len()
-                    >= self
-                        .rec
-                        .records()
-                        .iter()
-                        .filter(|r| r.event.is_undoable())
-                        .count()
-                {
-                    self.say(Key::NothingToUndo);
-                    vec![]
-                } else {
-                    self.say(Key::Undone);
-                    vec![Event::Undo]
-                }
-            }
-            _ => match current {
-                Some(c) => self.item_action(action, c, now),
-                None => {
-                    self.say(Key::LastItem);
-                    vec![]
-                }
-            },
-        }
-    }
-
-    fn item_action(&mut self, action: Action, c: usize, _now: Time) -> Vec<Event> {
-        let n_items = self.meeting().items.len();
-        match action {
-            Action::Next if c + 1 < n_items => vec![Event::ItemStarted { item: c + 1 }],
-            Action::Next => {
-                self.say(Key::LastItem);
-                vec![]
-            }
-            Action::Previous if c > 0 => vec![Event::ItemStarted { item: c - 1 }],
-            Action::Previous => {
-                self.say(Key::FirstItem);
-                vec![]
-            }
-            Action::Skip => vec![Event::ItemSkipped { item: c }],
-            Action::Decision => {
-                self.open_form(FormKind::Decision, Key::Decision, &[(Key::Decision, "")])
-            }
-            Action::Note => self.open_form(FormKind::Note, Key::Notes, &[(Key::Notes, "")]),
-            Action::ActionPoint => self.open_form(
+            Action::GoTo => open(self, FormKind::GoTo, Key::GoToPrompt, &[(Key::Number, "")]),
+            Action::Decision => open(
+                self,
+                FormKind::Decision,
+                Key::Decision,
+                &[(Key::Decision, "")],
+            ),
+            Action::Note => open(self, FormKind::Note, Key::Notes, &[(Key::Notes, "")]),
+            Action::ActionPoint => open(
+                self,
                 FormKind::Action,
                 Key::ActionPoints,
                 &[(Key::What, ""), (Key::Who, ""), (Key::Due, "")],
             ),
-            Action::Vote => self.open_form(
+            Action::Vote => open(
+                self,
                 FormKind::Vote,
                 Key::Vote,
                 &[
@@ -356,80 +398,126 @@ impl App {
                     (Key::VoteAbstain, "0"),
                 ],
             ),
-            Action::Outcome => {
-                let options = Outcome::ALL
-                    .iter()
-                    .map(|o| o.label(self.lang).to_string())
-                    .collect();
-                self.mode = Mode::Menu(Menu::new(
-                    MenuKind::Outcome,
-                    self.t(Key::Recommendation),
-                    options,
-                ));
-                vec![]
-            }
-            Action::Edit => self.edit_selected(c),
-            Action::Delete => match self.selected_entry(c) {
-                Some(id) => {
-                    self.say(Key::Deleted);
-                    vec![Event::EntryDeleted { entry: id }]
-                }
-                None => {
-                    self.say(Key::NoEntry);
-                    vec![]
-                }
-            },
-            _ => vec![],
+            Action::Outcome => self.open_outcome(),
+            Action::Edit => self.edit_selected(),
+            Action::Delete => self.ask_delete(),
         }
     }
 
-    fn move_selection(&mut self, delta: i32) -> Vec<Event> {
-        let n = self.current_entries_len();
+    /// Forms and menus that record on the current item open only when `decide` would take
+    /// what they write, so the user is told at once rather than after typing.
+    fn needs_item(&mut self) -> bool {
+        match decide::current(self.meeting()) {
+            Ok(_) => true,
+            Err(refusal) => {
+                self.status = Some(refusal.message(self.lang));
+                false
+            }
+        }
+    }
+
+    fn undo(&mut self, now: Time) -> io::Result<()> {
+        let what: Vec<String> = self
+            .meeting()
+            .undo_preview()
+            .iter()
+            .filter_map(|r| self.describe(r.seq))
+            .collect();
+        if self.run_command(Command::Undo, now)?.is_ok() {
+            let mut text = self.t(Key::Undone).to_string();
+            if !what.is_empty() {
+                text = format!("{text}: {}", what.join("; "));
+            }
+            self.status = Some(text);
+        } else {
+            self.say(Key::NothingToUndo);
+        }
+        Ok(())
+    }
+
+    /// The log line of entry `id`, if it is one.
+    fn describe(&self, id: u64) -> Option<String> {
+        self.meeting()
+            .all_entries()
+            .into_iter()
+            .find(|(_, e)| e.id == id)
+            .map(|(_, e)| entry_text(e, self.lang))
+    }
+
+    fn move_selection(&mut self, delta: i32) -> io::Result<()> {
+        let entries = self.current_entries();
+        let n = entries.len();
         if n == 0 {
             self.selected = None;
-            return vec![];
+            return Ok(());
         }
-        let cur = self.selected.unwrap_or(n) as i32;
-        self.selected = Some((cur + delta).clamp(0, n as i32 - 1) as usize);
-        vec![]
+        let cur = self.selected_index(entries).unwrap_or(n) as i32;
+        let i = (cur + delta).clamp(0, n as i32 - 1) as usize;
+        self.selected = entries.get(i).map(|e| e.id);
+        Ok(())
     }
 
-    /// The selected entry's id; with nothing selected, the newest entry.
-    fn selected_entry(&mut self, c: usize) -> Option<u64> {
-        let entries = &self.meeting().items[c].entries;
-        let i = self.selected.unwrap_or(entries.len().checked_sub(1)?);
-        let id = entries.get(i)?.id;
-        self.selected = Some(i);
-        Some(id)
+    /// The selected entry; with nothing selected, the newest.
+    fn selected_entry(&self) -> Option<Entry> {
+        let entries = self.current_entries();
+        match self.selected {
+            Some(id) => entries.iter().find(|e| e.id == id),
+            None => entries.last(),
+        }
+        .cloned()
     }
 
-    fn open_form(&mut self, kind: FormKind, title: Key, fields: &[(Key, &str)]) -> Vec<Event> {
+    fn ask_delete(&mut self) -> io::Result<()> {
+        if !self.needs_item() {
+            return Ok(());
+        }
+        match self.selected_entry() {
+            Some(e) => {
+                self.selected = Some(e.id);
+                self.mode = Mode::Confirm(Confirm::Delete {
+                    entry: e.id,
+                    what: entry_text(&e, self.lang),
+                });
+            }
+            None => self.say(Key::NoEntry),
+        }
+        Ok(())
+    }
+
+    fn open_form(&mut self, kind: FormKind, title: Key, fields: &[(Key, &str)]) {
+        let needs_item = !matches!(
+            kind,
+            FormKind::NewPerson | FormKind::NewDue(_) | FormKind::GoTo
+        );
+        if needs_item && !self.needs_item() {
+            return;
+        }
         let labelled: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (self.t(*k), *v)).collect();
         self.mode = Mode::Form(Form::new(kind, self.t(title), &labelled));
-        vec![]
     }
 
-    fn edit_selected(&mut self, c: usize) -> Vec<Event> {
-        let Some(id) = self.selected_entry(c) else {
+    fn open_menu(&mut self, title: impl Into<String>, options: Vec<(String, Choice)>) {
+        self.mode = Mode::Menu(Menu::new(title, options));
+    }
+
+    fn edit_selected(&mut self) -> io::Result<()> {
+        if !self.needs_item() {
+            return Ok(());
+        }
+        let Some(entry) = self.selected_entry() else {
             self.say(Key::NoEntry);
-            return vec![];
+            return Ok(());
         };
-        let Some(entry) = self.meeting().items[c]
-            .entries
-            .iter()
-            .find(|e| e.id == id)
-            .cloned()
-        else {
-            return vec![];
-        };
+        let id = entry.id;
+        self.selected = Some(id);
         match &entry.kind {
             EntryKind::Decision { text }
             | EntryKind::Note { text }
             | EntryKind::Outcome { text, .. } => {
-                self.open_form(FormKind::Edit(id), Key::Log, &[(Key::Wording, text)])
+                self.open_form(FormKind::Edit(id), Key::Log, &[(Key::Wording, text)]);
             }
             EntryKind::Inhabil { name } => {
-                self.open_form(FormKind::Edit(id), Key::Inhabil, &[(Key::Name, name)])
+                self.open_form(FormKind::Edit(id), Key::Inhabil, &[(Key::Name, name)]);
             }
             EntryKind::Action { what, who, due } => {
                 let due = due
@@ -439,7 +527,7 @@ impl App {
                     FormKind::EditAction(id),
                     Key::ActionPoints,
                     &[(Key::What, what), (Key::Who, who), (Key::Due, &due)],
-                )
+                );
             }
             EntryKind::Vote {
                 votes_for,
@@ -459,32 +547,67 @@ impl App {
                         (Key::VoteAgainst, &a),
                         (Key::VoteAbstain, &b),
                     ],
-                )
+                );
             }
         }
+        Ok(())
     }
 
-    fn open_replan(&mut self) -> Vec<Event> {
-        let options = [Key::Compress, Key::PushBack, Key::DeferItem]
-            .iter()
-            .map(|k| self.t(*k).to_string())
-            .collect();
-        self.mode = Mode::Menu(Menu::new(
-            MenuKind::Replan,
-            self.t(Key::ChoosePlan),
-            options,
-        ));
-        vec![]
+    /// `r`: with several clauses, first which ones; then the outcome.
+    fn open_outcome(&mut self) -> io::Result<()> {
+        if !self.needs_item() {
+            return Ok(());
+        }
+        let m = self.meeting();
+        let clauses = m
+            .current
+            .and_then(|c| m.agenda.items.get(c))
+            .map(|i| i.recommendation.clone())
+            .unwrap_or_default();
+        if clauses.len() > 1 {
+            let mut options = vec![(self.t(Key::AllClauses).to_string(), Choice::Clause(None))];
+            options.extend(clauses.iter().enumerate().map(|(k, text)| {
+                (
+                    format!("{} {}: {text}", self.t(Key::Clause), k + 1),
+                    Choice::Clause(Some(k)),
+                )
+            }));
+            self.open_menu(self.t(Key::ChooseClause), options);
+        } else {
+            self.open_outcome_menu(None);
+        }
+        Ok(())
     }
 
-    fn open_attendance(&mut self) -> Vec<Event> {
-        let people: Vec<String> = self
-            .meeting()
-            .people
+    fn open_outcome_menu(&mut self, clause: Option<usize>) {
+        let options = Outcome::ALL
             .iter()
-            .map(|p| p.name.clone())
+            .map(|&outcome| {
+                (
+                    outcome.label(self.lang).to_string(),
+                    Choice::Outcome { clause, outcome },
+                )
+            })
             .collect();
-        let mut options: Vec<String> = self
+        self.open_menu(self.t(Key::Recommendation), options);
+    }
+
+    fn open_replan(&mut self) -> io::Result<()> {
+        if let Err(refusal) = decide::running(self.meeting()) {
+            self.status = Some(refusal.message(self.lang));
+            return Ok(());
+        }
+        let options = vec![
+            (self.t(Key::Compress).to_string(), Choice::Compress),
+            (self.t(Key::PushBack).to_string(), Choice::PushBack),
+            (self.t(Key::DeferItem).to_string(), Choice::ChooseDefer),
+        ];
+        self.open_menu(self.t(Key::ChoosePlan), options);
+        Ok(())
+    }
+
+    fn open_attendance(&mut self) -> io::Result<()> {
+        let mut options: Vec<(String, Choice)> = self
             .meeting()
             .people
             .iter()
@@ -494,294 +617,261 @@ impl App {
                 } else {
                     Key::AbsentWord
                 };
-                format!("{} ({})", p.name, self.t(state))
+                (
+                    format!("{} ({})", p.name, self.t(state)),
+                    Choice::Person(p.name.clone()),
+                )
             })
             .collect();
-        options.push(self.t(Key::AddLateArrival).to_string());
-        self.mode = Mode::Menu(Menu::new(
-            MenuKind::Attendance(people),
-            self.t(Key::Attendance),
-            options,
-        ));
-        vec![]
+        options.push((self.t(Key::AddLateArrival).to_string(), Choice::AddPerson));
+        self.open_menu(self.t(Key::Attendance), options);
+        Ok(())
     }
 
-    fn open_follow_ups(&mut self) -> Vec<Event> {
+    fn open_follow_ups(&mut self) -> io::Result<()> {
         if self.past_actions.is_empty() {
             self.say(Key::NoFollowUps);
-            return vec![];
+            return Ok(());
         }
-        let options = self.past_actions.iter().map(|a| a.label.clone()).collect();
-        self.mode = Mode::Menu(Menu::new(
-            MenuKind::FollowUps,
-            self.t(Key::FollowUps),
-            options,
-        ));
-        vec![]
+        let options = self
+            .past_actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.label.clone(), Choice::PastAction(i)))
+            .collect();
+        self.open_menu(self.t(Key::FollowUps), options);
+        Ok(())
     }
 
-    fn menu_picked(&mut self, menu: Menu<MenuKind>, i: usize, now: Time) -> Vec<Event> {
-        let current = self.meeting().current;
-        match menu.kind {
-            MenuKind::Outcome => {
-                let Some(&outcome) = Outcome::ALL.get(i) else {
-                    return vec![];
-                };
+    fn picked(&mut self, choice: Choice, now: Time) -> io::Result<()> {
+        match choice {
+            Choice::Clause(clause) => self.open_outcome_menu(clause),
+            Choice::Outcome { clause, outcome } => {
                 let wording = outcome.wording(self.lang, "");
                 self.open_form(
-                    FormKind::Outcome(outcome),
+                    FormKind::Outcome { clause, outcome },
                     Key::Recommendation,
                     &[(Key::Wording, &wording)],
-                )
+                );
             }
-            MenuKind::Replan => match i {
-                0 => vec![Event::Replan {
-                    plan: Replan::Compress,
-                }],
-                1 => vec![Event::Replan {
-                    plan: Replan::PushBack,
-                }],
-                _ => self.open_defer(),
-            },
-            MenuKind::Defer(items) => match items.get(i) {
-                Some(&item) => vec![Event::Replan {
-                    plan: Replan::Defer { item },
-                }],
-                None => vec![],
-            },
-            MenuKind::Attendance(people) => match people.get(i) {
-                Some(name) => {
-                    let options = [
-                        Key::MarkPresent,
-                        Key::MarkAbsent,
-                        Key::ArrivedNow,
-                        Key::LeftNow,
-                        Key::InhabilHere,
-                    ]
-                    .iter()
-                    .map(|k| self.t(*k).to_string())
-                    .collect();
-                    self.mode = Mode::Menu(Menu::new(
-                        MenuKind::Person(name.clone()),
-                        name.clone(),
-                        options,
-                    ));
-                    vec![]
-                }
-                None => {
-                    self.open_form(FormKind::NewPerson, Key::AddLateArrival, &[(Key::Name, "")])
-                }
-            },
-            MenuKind::Person(name) => match (i, current) {
-                (0, _) => vec![Event::Attendance {
-                    name,
-                    present: true,
-                }],
-                (1, _) => vec![Event::Attendance {
-                    name,
-                    present: false,
-                }],
-                (2, _) => vec![Event::Movement {
-                    name,
-                    arrived: true,
-                }],
-                (3, _) => vec![Event::Movement {
-                    name,
-                    arrived: false,
-                }],
-                (4, Some(item)) => vec![Event::Inhabil { item, name }],
-                _ => vec![],
-            },
-            MenuKind::FollowUps => {
-                let options = vec![
-                    self.t(Key::MarkDone).to_string(),
-                    self.t(Key::NewDue).to_string(),
+            Choice::Compress => return self.replan(Replan::Compress, now),
+            Choice::PushBack => return self.replan(Replan::PushBack, now),
+            Choice::ChooseDefer => self.open_defer(),
+            Choice::Defer(item) => return self.replan(Replan::Defer { item }, now),
+            Choice::Person(name) => {
+                let mut options = vec![
+                    (
+                        self.t(Key::MarkPresent).to_string(),
+                        Choice::Mark {
+                            name: name.clone(),
+                            present: true,
+                        },
+                    ),
+                    (
+                        self.t(Key::MarkAbsent).to_string(),
+                        Choice::Mark {
+                            name: name.clone(),
+                            present: false,
+                        },
+                    ),
                 ];
+                if decide::running(self.meeting()).is_ok() {
+                    options.push((
+                        self.t(Key::ArrivedNow).to_string(),
+                        Choice::Move {
+                            name: name.clone(),
+                            arrived: true,
+                        },
+                    ));
+                    options.push((
+                        self.t(Key::LeftNow).to_string(),
+                        Choice::Move {
+                            name: name.clone(),
+                            arrived: false,
+                        },
+                    ));
+                }
+                if decide::current(self.meeting()).is_ok() {
+                    options.push((
+                        self.t(Key::InhabilHere).to_string(),
+                        Choice::Inhabil(name.clone()),
+                    ));
+                }
+                self.open_menu(name, options);
+            }
+            Choice::AddPerson => {
+                self.open_form(FormKind::NewPerson, Key::AddLateArrival, &[(Key::Name, "")]);
+            }
+            Choice::Mark { name, present } => {
+                return self.run(Command::Attendance { name, present }, now);
+            }
+            Choice::Move { name, arrived } => {
+                return self.run(Command::Movement { name, arrived }, now);
+            }
+            Choice::Inhabil(name) => return self.run(Command::Inhabil { name }, now),
+            Choice::PastAction(i) => {
                 let title = self
                     .past_actions
                     .get(i)
                     .map(|a| a.label.clone())
                     .unwrap_or_default();
-                self.mode = Mode::Menu(Menu::new(MenuKind::FollowUp(i), title, options));
-                vec![]
+                let options = vec![
+                    (self.t(Key::MarkDone).to_string(), Choice::FollowUpDone(i)),
+                    (self.t(Key::NewDue).to_string(), Choice::FollowUpMove(i)),
+                ];
+                self.open_menu(title, options);
             }
-            MenuKind::FollowUp(a) => {
-                let Some(action) = self.past_actions.get(a).cloned() else {
-                    return vec![];
-                };
-                if i == 0 {
-                    vec![Event::ActionFollowUp {
-                        session: action.session,
-                        entry: action.entry,
-                        status: crate::session::event::FollowUp::Done,
-                        action: Some(action.label),
-                    }]
-                } else {
-                    let _ = now;
-                    self.open_form(FormKind::NewDue(a), Key::NewDue, &[(Key::Due, "")])
+            Choice::FollowUpDone(i) => {
+                if let Some(command) = self.follow_up(i, None) {
+                    return self.run(command, now);
                 }
             }
+            Choice::FollowUpMove(i) => {
+                self.open_form(FormKind::NewDue(i), Key::NewDue, &[(Key::Due, "")]);
+            }
         }
+        Ok(())
     }
 
-    fn open_defer(&mut self) -> Vec<Event> {
+    fn follow_up(&self, i: usize, moved_to: Option<String>) -> Option<Command> {
+        let action = self.past_actions.get(i)?;
+        Some(Command::FollowUp {
+            session: action.session.clone(),
+            entry: action.entry,
+            action: action.label.clone(),
+            moved_to,
+        })
+    }
+
+    /// A replan, then the new projected end in the status line.
+    fn replan(&mut self, plan: Replan, now: Time) -> io::Result<()> {
+        match self.run_command(Command::Replan(plan), now)? {
+            Ok(_) => {
+                let end = self.meeting().projected_end(now);
+                self.status = end
+                    .map(|end| format!("{}: {}", self.t(Key::NewEnd), crate::minutes::hhmm(&end)));
+            }
+            Err(refusal) => self.status = Some(refusal.message(self.lang)),
+        }
+        Ok(())
+    }
+
+    fn open_defer(&mut self) {
         let m = self.meeting();
-        let pending: Vec<usize> = (0..m.items.len())
-            .filter(|&i| m.items[i].status == Status::Pending)
-            .collect();
+        let pending = deferrable(m);
         if pending.is_empty() {
             self.say(Key::NoPendingItems);
-            return vec![];
+            return;
         }
-        let options = pending.iter().map(|&i| m.agenda.items[i].label()).collect();
-        self.mode = Mode::Menu(Menu::new(
-            MenuKind::Defer(pending),
-            self.t(Key::ChooseItem),
-            options,
-        ));
-        vec![]
+        let options = pending
+            .iter()
+            .map(|&i| (m.agenda.items[i].label(), Choice::Defer(i)))
+            .collect();
+        self.open_menu(self.t(Key::ChooseItem), options);
     }
 
-    /// Enter on a form: checks the input; on a problem the form stays open with a message.
-    fn form_saved(&mut self, mut form: Form<FormKind>, now: Time) -> Vec<Event> {
-        match self.form_events(&form, now) {
-            Ok(events) => {
-                if !events.is_empty() {
+    /// Enter on a form: `decide` checks the input; on a refusal the form stays open with it.
+    fn form_saved(&mut self, mut form: Form<FormKind>, now: Time) -> io::Result<()> {
+        let Some(command) = self.form_command(&form) else {
+            return Ok(());
+        };
+        let result = match self.run_command(command, now) {
+            Ok(result) => result,
+            Err(e) => {
+                // Nothing of the form was saved: keep it open with its text, to try again.
+                self.mode = Mode::Form(form);
+                return Err(e);
+            }
+        };
+        match result {
+            Ok(wrote) => {
+                if wrote {
                     self.say(Key::Saved);
                 }
-                events
             }
-            Err(message) => {
-                form.error = Some(message);
+            Err(refusal) => {
+                form.error = Some(refusal.message(self.lang));
                 self.mode = Mode::Form(form);
-                vec![]
             }
         }
+        Ok(())
     }
 
-    fn form_events(&mut self, form: &Form<FormKind>, now: Time) -> Result<Vec<Event>, String> {
-        let need_text = |s: String| -> Result<String, String> {
-            if s.is_empty() {
-                Err(Key::NeedText.get(self.lang).to_string())
-            } else {
-                Ok(s)
-            }
-        };
-        let today = now.date_naive();
-        let item = self.meeting().current.unwrap_or(0);
-        Ok(match &form.kind {
-            FormKind::Decision => vec![Event::Decision {
-                item,
-                text: need_text(form.value(0))?,
-            }],
-            FormKind::Note => vec![Event::Note {
-                item,
-                text: need_text(form.value(0))?,
-            }],
-            FormKind::Outcome(outcome) => vec![Event::Outcome {
-                item,
-                clause: None,
+    /// What the filled-in form asks for.
+    fn form_command(&self, form: &Form<FormKind>) -> Option<Command> {
+        let v = |i: usize| form.value(i);
+        Some(match &form.kind {
+            FormKind::Decision => Command::Decision { text: v(0) },
+            FormKind::Note => Command::Note { text: v(0) },
+            FormKind::Outcome { clause, outcome } => Command::Outcome {
+                clause: *clause,
                 outcome: *outcome,
-                text: need_text(form.value(0))?,
-            }],
-            FormKind::Action => vec![Event::ActionAdded {
-                item,
-                what: need_text(form.value(0))?,
-                who: form.value(1),
-                due: optional_due(&form.value(2), today, self.lang)?,
-            }],
-            FormKind::Edit(id) => vec![Event::EntryEdited {
-                entry: *id,
-                text: need_text(form.value(0))?,
-                who: None,
-                due: None,
-            }],
-            FormKind::EditAction(id) => vec![Event::EntryEdited {
-                entry: *id,
-                text: need_text(form.value(0))?,
-                who: Some(form.value(1)),
-                due: optional_due(&form.value(2), today, self.lang)?,
-            }],
-            FormKind::Vote => vec![self.vote_event(form, item)?],
-            FormKind::EditVote(id) => vec![
-                self.vote_event(form, item)?,
-                Event::EntryDeleted { entry: *id },
-            ],
-            FormKind::GoTo => vec![Event::ItemStarted {
-                item: self.find_item(&form.value(0))?,
-            }],
-            FormKind::NewPerson => vec![Event::Movement {
-                name: need_text(form.value(0))?,
+                text: v(0),
+            },
+            FormKind::Action => Command::ActionPoint {
+                what: v(0),
+                who: v(1),
+                due: v(2),
+            },
+            FormKind::Edit(entry) => Command::Edit {
+                entry: *entry,
+                text: v(0),
+            },
+            FormKind::EditAction(entry) => Command::EditAction {
+                entry: *entry,
+                what: v(0),
+                who: v(1),
+                due: v(2),
+            },
+            FormKind::Vote => Command::Vote {
+                votes_for: v(0),
+                against: v(1),
+                abstain: v(2),
+            },
+            FormKind::EditVote(entry) => Command::EditVote {
+                entry: *entry,
+                votes_for: v(0),
+                against: v(1),
+                abstain: v(2),
+            },
+            FormKind::GoTo => Command::GoTo { number: v(0) },
+            FormKind::NewPerson => Command::Movement {
+                name: v(0),
                 arrived: true,
-            }],
-            FormKind::NewDue(a) => {
-                let due = parse_due(&form.value(0), today, self.lang)?;
-                match self.past_actions.get(*a) {
-                    Some(action) => vec![Event::ActionFollowUp {
-                        session: action.session.clone(),
-                        entry: action.entry,
-                        status: crate::session::event::FollowUp::Moved { due },
-                        action: Some(action.label.clone()),
-                    }],
-                    None => vec![],
-                }
-            }
+            },
+            FormKind::NewDue(i) => return self.follow_up(*i, Some(v(0))),
         })
-    }
-
-    fn vote_event(&self, form: &Form<FormKind>, item: usize) -> Result<Event, String> {
-        let n = |i: usize| -> Result<u32, String> {
-            let v = form.value(i);
-            if v.is_empty() {
-                return Ok(0);
-            }
-            v.parse()
-                .map_err(|_| Key::NeedNumber.get(self.lang).to_string())
-        };
-        Ok(Event::Vote {
-            item,
-            votes_for: n(0)?,
-            against: n(1)?,
-            abstain: n(2)?,
-        })
-    }
-
-    /// An item by its number as written ("3", "3a", "12/22"), else by position.
-    fn find_item(&self, number: &str) -> Result<usize, String> {
-        let items = &self.meeting().agenda.items;
-        let wanted = number.trim().trim_end_matches('.').to_lowercase();
-        items
-            .iter()
-            .position(|i| i.number.to_lowercase() == wanted)
-            .or_else(|| {
-                wanted
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|&n| n >= 1 && n <= items.len())
-                    .map(|n| n - 1)
-            })
-            .ok_or_else(|| format!("{}: {number}", self.t(Key::UnknownItem)))
     }
 }
 
-fn optional_due(text: &str, today: NaiveDate, lang: Lang) -> Result<Option<NaiveDate>, String> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_due(text, today, lang).map(Some)
+/// Whether an event adds a line to a log (the selection then moves to it).
+fn adds_entry(event: &Event) -> bool {
+    match event {
+        Event::Decision { .. }
+        | Event::Outcome { .. }
+        | Event::ActionAdded { .. }
+        | Event::Note { .. }
+        | Event::Vote { .. }
+        | Event::Inhabil { .. } => true,
+        Event::Opened { .. }
+        | Event::MeetingStarted
+        | Event::ItemStarted { .. }
+        | Event::ItemSkipped { .. }
+        | Event::Paused
+        | Event::Resumed
+        | Event::Recovered { .. }
+        | Event::EntryEdited { .. }
+        | Event::EntryDeleted { .. }
+        | Event::Undo
+        | Event::Attendance { .. }
+        | Event::Movement { .. }
+        | Event::Replan { .. }
+        | Event::ActionFollowUp { .. }
+        | Event::MeetingEnded => false,
     }
-}
-
-fn parse_due(text: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
-    crate::session::due::parse_due_lang(text, today, lang)
 }
 
 /// Whether a key event is a press worth handling (not a release).
 pub fn is_press(key: &KeyEvent) -> bool {
     key.kind != ratatui::crossterm::event::KeyEventKind::Release
-}
-
-/// Ctrl-C in any mode asks to finish the meeting (in a form, it cancels the form first).
-pub fn is_interrupt(key: &KeyEvent) -> bool {
-    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
 }

@@ -55,6 +55,8 @@ impl Field {
     }
 
     /// Handles an editing key; returns false if the key is not an editing key.
+    // A terminal's keys, not our enum: keys without a binding do nothing.
+    #[allow(clippy::wildcard_enum_match_arm)]
     pub fn on_key(&mut self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let len = self.len();

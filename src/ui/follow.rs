@@ -11,18 +11,19 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event as TermEvent, KeyEventKind};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::input::{Input, terminal_alive};
+use super::keymap::{self, FollowAction};
 use super::projector::{ProjectorView, next_change, time_key};
 use super::terminal::Tui;
 use super::theme::Theme;
 use crate::agenda::{self, Agenda};
 use crate::i18n::{Key, Lang};
-use crate::session::event::{Event, Record};
+use crate::session::event::Record;
 use crate::session::journal::{Tail, TailEvent};
 use crate::session::state::Meeting;
 use crate::session::store::{self, AGENDA_FILE, JOURNAL_FILE};
@@ -54,6 +55,8 @@ pub enum Notice {
     Replaced,
     Unreadable(String),
     AgendaUnreadable(String),
+    /// Lines of the journal that did not parse: skipped, and said (line numbers).
+    Damaged(Vec<usize>),
 }
 
 impl Notice {
@@ -68,6 +71,10 @@ impl Notice {
             Notice::Replaced => t(Key::JournalReplaced).to_string(),
             Notice::Unreadable(e) => format!("{}: {e}", t(Key::JournalUnreadable)),
             Notice::AgendaUnreadable(e) => format!("{}: {e}", t(Key::AgendaUnreadable)),
+            Notice::Damaged(lines) => {
+                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                format!("{}: {}", t(Key::JournalDamaged), lines.join(", "))
+            }
         }
     }
 }
@@ -187,7 +194,12 @@ impl Follower {
         for _ in 0..2 {
             let Some(tail) = &mut self.tail else { return };
             match tail.poll() {
-                Ok(TailEvent::Idle) => return,
+                Ok(TailEvent::Idle) => {
+                    if self.notice.is_none() {
+                        self.note_damage();
+                    }
+                    return;
+                }
                 Ok(TailEvent::Records(records)) => {
                     self.take(records);
                     if self.rereading {
@@ -195,6 +207,7 @@ impl Follower {
                     } else {
                         self.notice = None;
                     }
+                    self.note_damage();
                     return;
                 }
                 Ok(TailEvent::Missing) => {
@@ -215,6 +228,16 @@ impl Follower {
         }
     }
 
+    /// Damaged lines the tail skipped are said, not dropped silently.
+    fn note_damage(&mut self) {
+        let Some(tail) = &self.tail else { return };
+        if !tail.skipped().is_empty() {
+            self.notice = Some(Notice::Damaged(
+                tail.skipped().iter().map(|(line, _)| *line).collect(),
+            ));
+        }
+    }
+
     /// The journal was replaced: forget what was read, read the agenda again if it can be.
     fn start_over(&mut self) {
         if let Some(dir) = &self.dir
@@ -228,25 +251,15 @@ impl Follower {
         self.rereading = true;
     }
 
-    /// Folds new records in; an undo needs the whole list, so it replays from the start.
+    /// Folds new records in, the same way the live app does.
     fn take(&mut self, records: Vec<Record>) {
-        let (Some(meeting), Some(agenda)) = (&mut self.meeting, &self.agenda) else {
+        let Some(meeting) = &mut self.meeting else {
             return;
         };
-        let mut replay = false;
-        for r in records {
-            if r.event == Event::Undo {
-                replay = true;
-            } else if !replay {
-                meeting.apply(&r);
-                meeting.last_seq = r.seq;
-                meeting.last_event_at = Some(r.at);
-            }
-            self.records.push(r);
+        for r in &records {
+            meeting.apply(r);
         }
-        if replay {
-            *meeting = Meeting::replay(agenda.clone(), &self.records);
-        }
+        self.records.extend(records);
     }
 }
 
@@ -299,11 +312,10 @@ fn key_action(ev: &TermEvent) -> KeyAction {
     if key.kind != KeyEventKind::Press {
         return KeyAction::Nothing;
     }
-    match key.code {
-        KeyCode::Char('q') => KeyAction::Quit,
-        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => KeyAction::Quit,
-        KeyCode::Char('f') => KeyAction::ToggleFull,
-        _ => KeyAction::Nothing,
+    match keymap::lookup(keymap::FOLLOW, key) {
+        Some(FollowAction::Quit) => KeyAction::Quit,
+        Some(FollowAction::ToggleFull) => KeyAction::ToggleFull,
+        None => KeyAction::Nothing,
     }
 }
 
@@ -394,10 +406,12 @@ fn draw(
 mod tests {
     use super::*;
     use crate::agenda::Item;
+    use crate::session::event::Event;
     use crate::session::journal::Journal;
     use crate::session::state::Phase;
     use crate::session::{FakeClock, Time};
     use chrono::NaiveDate;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     use std::io::Write;
 
     fn agenda() -> Agenda {
@@ -470,6 +484,25 @@ mod tests {
         file.write_all(b"\"type\":\"paused\"}\n").unwrap();
         assert!(f.check());
         assert_eq!(f.meeting().unwrap().phase, Phase::Paused);
+    }
+
+    /// The follower's reader dropped damaged lines silently; now it says which it skipped.
+    #[test]
+    fn a_damaged_line_is_skipped_and_said() {
+        let root = tempfile::tempdir().unwrap();
+        let (dir, mut j) = store::create(root.path(), &agenda(), date()).unwrap();
+        j.append(now(), Event::MeetingStarted).unwrap();
+        let mut f = Follower::new(Source::Session(dir.clone()));
+        f.check();
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(dir.join(JOURNAL_FILE))
+            .unwrap();
+        file.write_all(b"not a record\n").unwrap();
+        j.append(now(), Event::ItemStarted { item: 1 }).unwrap();
+        assert!(f.check());
+        assert_eq!(f.meeting().unwrap().current, Some(1));
+        assert_eq!(f.notice(), Some(&Notice::Damaged(vec![2])));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Menus and forms that pop up over the meeting screen: their state, keys and drawing.
-//! What a finished menu or form means for the meeting is decided in `app.rs`.
+//! What a finished menu or form means for the meeting is decided in `session::decide`.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -9,80 +9,103 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::field::Field;
+use super::keymap::{self, FormAction, MenuAction};
 use super::style;
+use crate::i18n::Lang;
 use crate::textutil::truncate;
 
-/// A list of options: digits pick in order, arrows and Enter pick the highlighted one, Esc closes.
+/// A list of options, each picked by its own key (1-9, then a-z), or by arrows and Enter;
+/// Esc or Ctrl-C closes. What an option means is its `choice`, never its position.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Menu<K> {
-    pub kind: K,
+pub struct Menu<C> {
     pub title: String,
-    pub options: Vec<String>,
+    pub options: Vec<MenuOption<C>>,
     pub highlighted: usize,
 }
 
-pub enum MenuKey {
-    Picked(usize),
+#[derive(Debug, Clone, PartialEq)]
+pub struct MenuOption<C> {
+    pub key: Option<char>,
+    pub label: String,
+    pub choice: C,
+}
+
+pub enum MenuKey<C> {
+    Picked(C),
     Closed,
     Stay,
 }
 
-impl<K> Menu<K> {
-    pub fn new(kind: K, title: impl Into<String>, options: Vec<String>) -> Self {
+/// The keys options get, in order.
+const OPTION_KEYS: &str = "123456789abcdefghiklmorstuvwxyz";
+
+impl<C: Clone> Menu<C> {
+    pub fn new(title: impl Into<String>, options: Vec<(String, C)>) -> Self {
+        let mut keys = OPTION_KEYS.chars();
         Menu {
-            kind,
             title: title.into(),
-            options,
+            options: options
+                .into_iter()
+                .map(|(label, choice)| MenuOption {
+                    key: keys.next(),
+                    label,
+                    choice,
+                })
+                .collect(),
             highlighted: 0,
         }
     }
 
-    pub fn on_key(&mut self, key: KeyEvent) -> MenuKey {
-        let n = self.options.len();
-        match key.code {
-            KeyCode::Esc => MenuKey::Closed,
-            KeyCode::Up => {
-                self.highlighted = (self.highlighted + n.max(1) - 1) % n.max(1);
-                MenuKey::Stay
+    pub fn on_key(&mut self, key: KeyEvent) -> MenuKey<C> {
+        let n = self.options.len().max(1);
+        match keymap::lookup(keymap::MENU, &key) {
+            Some(MenuAction::Close) => return MenuKey::Closed,
+            Some(MenuAction::Up) => {
+                self.highlighted = (self.highlighted + n - 1) % n;
+                return MenuKey::Stay;
             }
-            KeyCode::Down | KeyCode::Tab => {
-                self.highlighted = (self.highlighted + 1) % n.max(1);
-                MenuKey::Stay
+            Some(MenuAction::Down) => {
+                self.highlighted = (self.highlighted + 1) % n;
+                return MenuKey::Stay;
             }
-            KeyCode::Enter if n > 0 => MenuKey::Picked(self.highlighted),
-            KeyCode::Char(c) if c.is_ascii_digit() => {
-                let d = c as usize - '0' as usize;
-                if d >= 1 && d <= n.min(9) {
-                    MenuKey::Picked(d - 1)
-                } else {
-                    MenuKey::Stay
-                }
+            Some(MenuAction::Pick) => {
+                return self
+                    .options
+                    .get(self.highlighted)
+                    .map_or(MenuKey::Stay, |o| MenuKey::Picked(o.choice.clone()));
             }
-            _ => MenuKey::Stay,
+            None => {}
         }
+        let KeyCode::Char(c) = key.code else {
+            return MenuKey::Stay;
+        };
+        self.options
+            .iter()
+            .find(|o| o.key == Some(c))
+            .map_or(MenuKey::Stay, |o| MenuKey::Picked(o.choice.clone()))
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, lang: Lang) {
         let width = self
             .options
             .iter()
-            .map(|o| crate::textutil::width(o) + 6)
+            .map(|o| crate::textutil::width(&o.label) + 6)
             .chain([crate::textutil::width(&self.title) + 4, 30])
             .max()
             .unwrap_or(30) as u16;
-        let rect = popup(area, width, self.options.len() as u16 + 2);
+        let rect = popup(area, width, self.options.len() as u16 + 3);
         let inner = frame(rect, buf, &self.title);
+        footer(inner, buf, keymap::MENU, lang);
         for (i, option) in self.options.iter().enumerate() {
             let y = inner.y + i as u16;
-            if y >= inner.y + inner.height {
+            if y + 1 >= inner.y + inner.height {
                 break;
             }
-            let prefix = if i < 9 {
-                format!("{} ", i + 1)
-            } else {
-                "  ".into()
-            };
-            let text = truncate(&format!("{prefix}{option}"), usize::from(inner.width));
+            let prefix = option.key.map_or("  ".into(), |k| format!("{k} "));
+            let text = truncate(
+                &format!("{prefix}{}", option.label),
+                usize::from(inner.width),
+            );
             let st = if i == self.highlighted {
                 style::selected()
             } else {
@@ -143,18 +166,18 @@ impl<K> Form<K> {
 
     pub fn on_key(&mut self, key: KeyEvent) -> FormKey {
         let n = self.fields.len().max(1);
-        match key.code {
-            KeyCode::Enter => FormKey::Save,
-            KeyCode::Esc => FormKey::Cancel,
-            KeyCode::Tab | KeyCode::Down => {
+        match keymap::lookup(keymap::FORM, &key) {
+            Some(FormAction::Save) => FormKey::Save,
+            Some(FormAction::Cancel) => FormKey::Cancel,
+            Some(FormAction::NextField) => {
                 self.focus = (self.focus + 1) % n;
                 FormKey::Stay
             }
-            KeyCode::BackTab | KeyCode::Up => {
+            Some(FormAction::PreviousField) => {
                 self.focus = (self.focus + n - 1) % n;
                 FormKey::Stay
             }
-            _ => {
+            None => {
                 if let Some((_, f)) = self.fields.get_mut(self.focus)
                     && f.on_key(key)
                 {
@@ -166,16 +189,17 @@ impl<K> Form<K> {
         }
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, lang: Lang) {
         let label_w = self
             .fields
             .iter()
             .map(|(l, _)| crate::textutil::width(l))
             .max()
             .unwrap_or(0) as u16;
-        let height = self.fields.len() as u16 + 2 + u16::from(self.error.is_some());
+        let height = self.fields.len() as u16 + 3 + u16::from(self.error.is_some());
         let rect = popup(area, area.width.saturating_sub(4).min(90), height);
         let inner = frame(rect, buf, &self.title);
+        footer(inner, buf, keymap::FORM, lang);
         for (i, (label, field)) in self.fields.iter().enumerate() {
             let y = inner.y + i as u16;
             if y >= inner.y + inner.height {
@@ -193,6 +217,16 @@ impl<K> Form<K> {
             }
         }
     }
+}
+
+/// The mode's keys on the last line of a popup, from its table.
+pub fn footer<A>(inner: Rect, buf: &mut Buffer, table: &[keymap::Binding<A>], lang: Lang) {
+    if inner.height == 0 {
+        return;
+    }
+    let text = keymap::footer(table, lang);
+    let y = inner.y + inner.height - 1;
+    buf.set_stringn(inner.x, y, &text, usize::from(inner.width), style::dim());
 }
 
 /// A centred rectangle of at most `w` x `h` inside `area`.

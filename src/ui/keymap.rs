@@ -1,5 +1,6 @@
-//! Keys as data: which key does what in the meeting screen. The footer and the `?` help are
-//! written from this table, so they cannot drift from what the keys do.
+//! Keys as data: which key does what, one table per mode (the meeting screen, menus, forms,
+//! confirmations, help, the follower). Footers and the `?` help are written from these tables,
+//! so they cannot drift from what the keys do.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -31,32 +32,48 @@ pub enum Action {
     SelectDown,
     ScrollDown,
     ScrollUp,
+    ClearSelection,
 }
 
-pub struct Binding {
+pub struct Binding<A = Action> {
     /// How the key is shown.
     pub key: &'static str,
     pub code: KeyCode,
-    pub action: Action,
+    /// Whether Ctrl is held (Ctrl-C).
+    pub ctrl: bool,
+    pub action: A,
     /// Description per language: da, nb, en.
     pub desc: [&'static str; 3],
     /// Shown in the footer (the rest only in help).
     pub footer: bool,
 }
 
-const fn b(
+const fn b<A>(
     key: &'static str,
     code: KeyCode,
-    action: Action,
+    action: A,
     desc: [&'static str; 3],
     footer: bool,
-) -> Binding {
+) -> Binding<A> {
     Binding {
         key,
         code,
+        ctrl: false,
         action,
         desc,
         footer,
+    }
+}
+
+/// Ctrl and a letter.
+const fn ctrl<A>(key: &'static str, c: char, action: A, desc: [&'static str; 3]) -> Binding<A> {
+    Binding {
+        key,
+        code: KeyCode::Char(c),
+        ctrl: true,
+        action,
+        desc,
+        footer: false,
     }
 }
 
@@ -232,26 +249,363 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     b("PgUp", KeyCode::PageUp, A::ScrollUp, ["", "", ""], false),
+    b(
+        "Esc",
+        KeyCode::Esc,
+        A::ClearSelection,
+        ["fravælg linje", "fjern valg", "clear the selection"],
+        false,
+    ),
+    ctrl(
+        "Ctrl-C",
+        'c',
+        A::Quit,
+        ["afslut mødet", "avslutt møtet", "finish the meeting"],
+    ),
 ];
 
-/// The action for a key press in the meeting screen.
-pub fn action_for(key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == C('c') {
-        return Some(A::Quit);
-    }
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
+/// What a key does in a menu; the options' own keys (1-9, then letters) pick them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuAction {
+    Up,
+    Down,
+    Pick,
+    Close,
+}
+
+pub const MENU: &[Binding<MenuAction>] = &[
+    b("↑", KeyCode::Up, MenuAction::Up, ["op", "opp", "up"], false),
+    b(
+        "↓",
+        KeyCode::Down,
+        MenuAction::Down,
+        ["ned", "ned", "down"],
+        false,
+    ),
+    b("Tab", KeyCode::Tab, MenuAction::Down, ["", "", ""], false),
+    b(
+        "Enter",
+        KeyCode::Enter,
+        MenuAction::Pick,
+        ["vælg", "velg", "pick"],
+        true,
+    ),
+    b(
+        "Esc",
+        KeyCode::Esc,
+        MenuAction::Close,
+        ["luk", "lukk", "close"],
+        true,
+    ),
+    ctrl("Ctrl-C", 'c', MenuAction::Close, ["luk", "lukk", "close"]),
+];
+
+/// What a key does in a form; every other key edits the focused field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormAction {
+    Save,
+    Cancel,
+    NextField,
+    PreviousField,
+}
+
+pub const FORM: &[Binding<FormAction>] = &[
+    b(
+        "Enter",
+        KeyCode::Enter,
+        FormAction::Save,
+        ["gem", "lagre", "save"],
+        true,
+    ),
+    b(
+        "Esc",
+        KeyCode::Esc,
+        FormAction::Cancel,
+        ["fortryd", "avbryt", "cancel"],
+        true,
+    ),
+    ctrl(
+        "Ctrl-C",
+        'c',
+        FormAction::Cancel,
+        ["fortryd", "avbryt", "cancel"],
+    ),
+    b(
+        "Tab",
+        KeyCode::Tab,
+        FormAction::NextField,
+        ["næste felt", "neste felt", "next field"],
+        true,
+    ),
+    b(
+        "↓",
+        KeyCode::Down,
+        FormAction::NextField,
+        ["", "", ""],
+        false,
+    ),
+    b(
+        "S-Tab",
+        KeyCode::BackTab,
+        FormAction::PreviousField,
+        ["forrige felt", "forrige felt", "previous field"],
+        false,
+    ),
+    b(
+        "↑",
+        KeyCode::Up,
+        FormAction::PreviousField,
+        ["", "", ""],
+        false,
+    ),
+];
+
+/// The answer to a yes/no question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+}
+
+pub const CONFIRM: &[Binding<Answer>] = &[
+    b(
+        "y",
+        KeyCode::Char('y'),
+        Answer::Yes,
+        ["ja", "ja", "yes"],
+        true,
+    ),
+    b("Y", KeyCode::Char('Y'), Answer::Yes, ["", "", ""], false),
+    b("j", KeyCode::Char('j'), Answer::Yes, ["", "", ""], false),
+    b("J", KeyCode::Char('J'), Answer::Yes, ["", "", ""], false),
+    b(
+        "n",
+        KeyCode::Char('n'),
+        Answer::No,
+        ["nej", "nei", "no"],
+        true,
+    ),
+    b("N", KeyCode::Char('N'), Answer::No, ["", "", ""], false),
+    b("Esc", KeyCode::Esc, Answer::No, ["", "", ""], false),
+    ctrl("Ctrl-C", 'c', Answer::No, ["", "", ""]),
+];
+
+/// Keys that close the help overlay.
+pub const HELP: &[Binding<()>] = &[
+    b("Esc", KeyCode::Esc, (), ["luk", "lukk", "close"], true),
+    b("?", KeyCode::Char('?'), (), ["", "", ""], false),
+    b("q", KeyCode::Char('q'), (), ["", "", ""], false),
+    ctrl("Ctrl-C", 'c', (), ["", "", ""]),
+];
+
+/// The follower's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowAction {
+    Quit,
+    ToggleFull,
+}
+
+pub const FOLLOW: &[Binding<FollowAction>] = &[
+    b(
+        "q",
+        KeyCode::Char('q'),
+        FollowAction::Quit,
+        ["luk", "lukk", "quit"],
+        true,
+    ),
+    ctrl("Ctrl-C", 'c', FollowAction::Quit, ["luk", "lukk", "quit"]),
+    b(
+        "f",
+        KeyCode::Char('f'),
+        FollowAction::ToggleFull,
+        ["fuld visning", "full visning", "fuller layout"],
+        true,
+    ),
+];
+
+/// What a key does in `referent review`; each screen has its own table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Open,
+    Sort,
+    /// Backspace in the list: takes a character off the filter.
+    Erase,
+    Back,
+    Search,
+    Stats,
+    NextItem,
+    PreviousItem,
+    Quit,
+}
+
+use ReviewAction as R;
+
+const QUIT: [&str; 3] = ["afslut", "avslutt", "quit"];
+const BACK: [&str; 3] = ["tilbage", "tilbake", "back"];
+const SCROLL: [&str; 3] = ["rul", "rull", "scroll"];
+const NONE: [&str; 3] = ["", "", ""];
+
+/// The list of meetings. With a filter being typed, letters are text (see `ui/review.rs`).
+pub const REVIEW_LIST: &[Binding<ReviewAction>] = &[
+    b("↑↓", KeyCode::Up, R::Up, NONE, true),
+    b("↓", KeyCode::Down, R::Down, NONE, false),
+    b("PgUp", KeyCode::PageUp, R::PageUp, NONE, false),
+    b("PgDn", KeyCode::PageDown, R::PageDown, NONE, false),
+    b("Home", KeyCode::Home, R::Home, NONE, false),
+    b("End", KeyCode::End, R::End, NONE, false),
+    b(
+        "Enter",
+        KeyCode::Enter,
+        R::Open,
+        ["åbn", "åpne", "open"],
+        true,
+    ),
+    b(
+        "Tab",
+        KeyCode::Tab,
+        R::Sort,
+        ["sortér", "sorter", "sort"],
+        true,
+    ),
+    b("Backspace", KeyCode::Backspace, R::Erase, NONE, false),
+    b("Esc", KeyCode::Esc, R::Back, NONE, false),
+    b(
+        "/",
+        KeyCode::Char('/'),
+        R::Search,
+        ["søg", "søk", "search"],
+        true,
+    ),
+    b(
+        "s",
+        KeyCode::Char('s'),
+        R::Stats,
+        ["statistik", "statistikk", "statistics"],
+        true,
+    ),
+    b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
+    ctrl("Ctrl-C", 'c', R::Quit, QUIT),
+];
+
+/// One meeting's minutes.
+pub const REVIEW_SESSION: &[Binding<ReviewAction>] = &[
+    b("↑↓", KeyCode::Up, R::Up, SCROLL, true),
+    b("k", KeyCode::Char('k'), R::Up, NONE, false),
+    b("↓", KeyCode::Down, R::Down, NONE, false),
+    b("j", KeyCode::Char('j'), R::Down, NONE, false),
+    b("PgUp", KeyCode::PageUp, R::PageUp, NONE, false),
+    b("PgDn", KeyCode::PageDown, R::PageDown, NONE, false),
+    b("Space", KeyCode::Char(' '), R::PageDown, NONE, false),
+    b("Home", KeyCode::Home, R::Home, NONE, false),
+    b("End", KeyCode::End, R::End, NONE, false),
+    b(
+        "n/p",
+        KeyCode::Char('n'),
+        R::NextItem,
+        [
+            "næste/forrige punkt",
+            "neste/forrige sak",
+            "next/previous item",
+        ],
+        true,
+    ),
+    b("p", KeyCode::Char('p'), R::PreviousItem, NONE, false),
+    b(
+        "s",
+        KeyCode::Char('s'),
+        R::Stats,
+        ["statistik", "statistikk", "statistics"],
+        true,
+    ),
+    b("Esc", KeyCode::Esc, R::Back, BACK, true),
+    b("Backspace", KeyCode::Backspace, R::Back, NONE, false),
+    b("←", KeyCode::Left, R::Back, NONE, false),
+    b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
+    ctrl("Ctrl-C", 'c', R::Quit, QUIT),
+];
+
+/// Search results (while the query is being typed, keys are text).
+pub const REVIEW_SEARCH: &[Binding<ReviewAction>] = &[
+    b("↑", KeyCode::Up, R::Up, NONE, false),
+    b("↓", KeyCode::Down, R::Down, NONE, false),
+    b("PgUp", KeyCode::PageUp, R::PageUp, NONE, false),
+    b("PgDn", KeyCode::PageDown, R::PageDown, NONE, false),
+    b(
+        "Enter",
+        KeyCode::Enter,
+        R::Open,
+        ["åbn", "åpne", "open"],
+        true,
+    ),
+    b(
+        "/",
+        KeyCode::Char('/'),
+        R::Search,
+        ["søg", "søk", "search"],
+        true,
+    ),
+    b("Esc", KeyCode::Esc, R::Back, BACK, true),
+    b("Backspace", KeyCode::Backspace, R::Back, NONE, false),
+    b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
+    ctrl("Ctrl-C", 'c', R::Quit, QUIT),
+];
+
+/// The statistics.
+pub const REVIEW_STATS: &[Binding<ReviewAction>] = &[
+    b("↑↓", KeyCode::Up, R::Up, SCROLL, true),
+    b("k", KeyCode::Char('k'), R::Up, NONE, false),
+    b("↓", KeyCode::Down, R::Down, NONE, false),
+    b("j", KeyCode::Char('j'), R::Down, NONE, false),
+    b("Esc", KeyCode::Esc, R::Back, BACK, true),
+    b("Backspace", KeyCode::Backspace, R::Back, NONE, false),
+    b("←", KeyCode::Left, R::Back, NONE, false),
+    b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
+    ctrl("Ctrl-C", 'c', R::Quit, QUIT),
+];
+
+/// The footer's (key, word) pairs of a table, for screens that style them themselves.
+pub fn footer_pairs<A>(table: &[Binding<A>], lang: Lang) -> Vec<(&'static str, &'static str)> {
+    table
+        .iter()
+        .filter(|b| b.footer)
+        .map(|b| (b.key, b.describe(lang)))
+        .collect()
+}
+
+/// The action bound to `key` in `table`. Ctrl must match; Shift only shows in the character.
+pub fn lookup<A: Copy>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if key.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
-    BINDINGS
+    table
         .iter()
-        .find(|b| b.code == key.code)
+        .find(|b| b.code == key.code && b.ctrl == ctrl)
         .map(|b| b.action)
 }
 
-impl Binding {
+/// "Enter gem  Esc fortryd …": the footer of a mode, from its table.
+pub fn footer<A>(table: &[Binding<A>], lang: Lang) -> String {
+    table
+        .iter()
+        .filter(|b| b.footer)
+        .map(|b| format!("{} {}", b.key, b.describe(lang)))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// The action for a key press in the meeting screen.
+pub fn action_for(key: KeyEvent) -> Option<Action> {
+    lookup(BINDINGS, &key)
+}
+
+impl<A> Binding<A> {
     pub fn describe(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Da => self.desc[0],
@@ -274,7 +628,13 @@ mod tests {
     fn every_key_is_unique_and_described() {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
-                assert_ne!(a.code, b.code, "{} and {} share a key", a.key, b.key);
+                assert_ne!(
+                    (a.code, a.ctrl),
+                    (b.code, b.ctrl),
+                    "{} and {} share a key",
+                    a.key,
+                    b.key
+                );
             }
         }
         for b in listed() {
@@ -296,5 +656,42 @@ mod tests {
             Some(A::Quit)
         );
         assert_eq!(action_for(k('z')), None);
+    }
+
+    fn unique<A>(name: &str, table: &[Binding<A>]) {
+        for (i, a) in table.iter().enumerate() {
+            for b in &table[i + 1..] {
+                assert_ne!(
+                    (a.code, a.ctrl),
+                    (b.code, b.ctrl),
+                    "{name}: {} twice",
+                    a.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_any_mode() {
+        unique("menu", MENU);
+        unique("form", FORM);
+        unique("confirm", CONFIRM);
+        unique("help", HELP);
+        unique("follow", FOLLOW);
+        unique("review list", REVIEW_LIST);
+        unique("review session", REVIEW_SESSION);
+        unique("review search", REVIEW_SEARCH);
+        unique("review stats", REVIEW_STATS);
+    }
+
+    #[test]
+    fn ctrl_c_cancels_forms_and_menus() {
+        let cc = KeyEvent::new(C('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(FORM, &cc), Some(FormAction::Cancel));
+        assert_eq!(lookup(MENU, &cc), Some(MenuAction::Close));
+        assert_eq!(
+            lookup(FORM, &KeyEvent::new(C('c'), KeyModifiers::NONE)),
+            None
+        );
     }
 }

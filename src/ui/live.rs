@@ -107,9 +107,7 @@ fn header_line(m: &Meeting, lang: Lang, now: Time, width: u16) -> Line<'static> 
             )),
         ));
     }
-    let planned = m
-        .original_end()
-        .or_else(|| m.plan_at(now).iter().flatten().map(|s| s.end).max());
+    let planned = m.planned_end_at(now);
     if let Some(p) = planned {
         right.push((
             3,
@@ -188,7 +186,9 @@ pub fn remaining_text(remaining: Duration, planned: Duration, lang: Lang) -> (St
     let state = timer_state(remaining, planned);
     let text = match state {
         TimerState::Overrun => format!("+{} {}", fmt::duration(-remaining), Key::Overrun.get(lang)),
-        _ => format!("{} {}", Key::Remaining.get(lang), fmt::duration(remaining)),
+        TimerState::Calm | TimerState::Warning => {
+            format!("{} {}", Key::Remaining.get(lang), fmt::duration(remaining))
+        }
     };
     (text, style::theme().timer(state))
 }
@@ -371,7 +371,7 @@ fn render_recommendation(m: &Meeting, c: usize, lang: Lang, area: Rect, buf: &mu
         .render(area, buf);
 }
 
-fn entry_text(e: &Entry, lang: Lang) -> String {
+pub fn entry_text(e: &Entry, lang: Lang) -> String {
     match &e.kind {
         EntryKind::Decision { text } => format!("{}: {text}", Key::Decision.get(lang)),
         EntryKind::Outcome { text, .. } => format!("{}: {text}", Key::Recommendation.get(lang)),
@@ -414,7 +414,8 @@ fn render_log(app: &App, entries: &[Entry], lang: Lang, area: Rect, buf: &mut Bu
     );
     let rows = usize::from(area.height - 1);
     // Show the newest entries, and the selected one.
-    let sel = app.selected.unwrap_or(entries.len().saturating_sub(1));
+    let selected = app.selected_index(entries);
+    let sel = selected.unwrap_or(entries.len().saturating_sub(1));
     let first = entries.len().saturating_sub(rows).min(sel);
     for (row, (i, e)) in entries
         .iter()
@@ -424,7 +425,7 @@ fn render_log(app: &App, entries: &[Entry], lang: Lang, area: Rect, buf: &mut Bu
         .enumerate()
     {
         let text = truncate(&clean(&entry_text(e, lang)), usize::from(area.width));
-        let st = if app.selected == Some(i) {
+        let st = if selected == Some(i) {
             style::selected()
         } else {
             Style::default()

@@ -122,7 +122,7 @@ fn stack(rows: Vec<Row>, area: Rect, buf: &mut Buffer) {
     for row in kept {
         let h = match row.part {
             Part::Big(..) => 1 + spare as u16,
-            _ => 1,
+            Part::Line(..) | Part::Gauge { .. } | Part::Blank => 1,
         };
         draw_row(row, Rect::new(area.x, y, area.width, h), buf);
         y += h;
@@ -285,7 +285,7 @@ impl ProjectorView<'_> {
         };
         let style = match r.state {
             TimerState::Calm => th.dim(),
-            s => th.timer(s),
+            s @ TimerState::Warning | s @ TimerState::Overrun => th.timer(s),
         };
         Row::line(1, text, style)
     }
@@ -305,13 +305,9 @@ impl ProjectorView<'_> {
         Row::line(6, text, th.normal())
     }
 
+    /// When the item is expected to start now: late meetings show it late.
     fn slot_start(&self, item: usize) -> Option<String> {
-        self.meeting
-            .plan
-            .get(item)
-            .copied()
-            .flatten()
-            .map(|s| clock(s.start))
+        self.meeting.expected_start(item, self.now).map(clock)
     }
 
     /// "Schedule: +3 min behind · Projected end 15:03 · planned 15:00".

@@ -17,6 +17,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::keymap::{self, ReviewAction};
+
 use super::style;
 use crate::archive::summary::{self, SessionSummary, SortKey, item_actual, item_planned, plan_of};
 use crate::archive::{
@@ -135,10 +137,6 @@ impl ReviewView {
 
     /// Handles one key press.
     pub fn on_key(&mut self, key: KeyEvent) {
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.quit = true;
-            return;
-        }
         match self.screen {
             Screen::List => self.list_key(key),
             Screen::Session => self.session_key(key),
@@ -156,50 +154,58 @@ impl ReviewView {
                 self.relist();
             }
             Screen::Search if self.editing_query => self.query.push_str(&text),
-            _ => {}
+            Screen::Session | Screen::Search | Screen::Stats => {}
         }
     }
 
     fn list_key(&mut self, key: KeyEvent) {
         let last = self.rows.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down => self.selected = (self.selected + 1).min(last),
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(PAGE),
-            KeyCode::PageDown => self.selected = (self.selected + PAGE).min(last),
-            KeyCode::Home => self.selected = 0,
-            KeyCode::End => self.selected = last,
-            KeyCode::Enter => {
+        // Once a filter is being typed, letters are text (capitals always are: the filter
+        // ignores case); the table's keys are commands only with no filter.
+        let typing = !self.filter.is_empty();
+        if let KeyCode::Char(c) = key.code
+            && !c.is_control()
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+            && (typing || keymap::lookup(keymap::REVIEW_LIST, &key).is_none())
+        {
+            self.filter.push(c);
+            self.relist();
+            return;
+        }
+        let Some(action) = keymap::lookup(keymap::REVIEW_LIST, &key) else {
+            return;
+        };
+        match action {
+            ReviewAction::Up => self.selected = self.selected.saturating_sub(1),
+            ReviewAction::Down => self.selected = (self.selected + 1).min(last),
+            ReviewAction::PageUp => self.selected = self.selected.saturating_sub(PAGE),
+            ReviewAction::PageDown => self.selected = (self.selected + PAGE).min(last),
+            ReviewAction::Home => self.selected = 0,
+            ReviewAction::End => self.selected = last,
+            ReviewAction::Open => {
                 if let Some(i) = self.rows.get(self.selected).map(|s| s.index) {
                     self.open(i, None, Screen::List);
                 }
             }
-            KeyCode::Tab => {
+            ReviewAction::Sort => {
                 self.sort = self.sort.next();
                 self.relist();
             }
-            KeyCode::Backspace => {
+            ReviewAction::Erase => {
                 self.filter.pop();
                 self.relist();
             }
-            KeyCode::Esc if !self.filter.is_empty() => {
+            ReviewAction::Back if typing => {
                 self.filter.clear();
                 self.relist();
             }
-            KeyCode::Esc => self.quit = true,
-            // With no filter typed, these letters are commands; once a filter is being typed
-            // they are text (capitals always are: the filter ignores case).
-            KeyCode::Char('q') if self.filter.is_empty() => self.quit = true,
-            KeyCode::Char('/') if self.filter.is_empty() => {
+            ReviewAction::Back | ReviewAction::Quit => self.quit = true,
+            ReviewAction::Search => {
                 self.screen = Screen::Search;
                 self.editing_query = true;
             }
-            KeyCode::Char('s') if self.filter.is_empty() => self.show_stats(),
-            KeyCode::Char(c) if !c.is_control() => {
-                self.filter.push(c);
-                self.relist();
-            }
-            _ => {}
+            ReviewAction::Stats => self.show_stats(),
+            ReviewAction::NextItem | ReviewAction::PreviousItem => {}
         }
     }
 
@@ -209,37 +215,53 @@ impl ReviewView {
             return;
         };
         let last = o.lines.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => o.scroll = o.scroll.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => o.scroll = (o.scroll + 1).min(last),
-            KeyCode::PageUp => o.scroll = o.scroll.saturating_sub(PAGE),
-            KeyCode::PageDown | KeyCode::Char(' ') => o.scroll = (o.scroll + PAGE).min(last),
-            KeyCode::Home => o.scroll = 0,
-            KeyCode::End => o.scroll = last,
-            KeyCode::Char('n') => {
+        let Some(action) = keymap::lookup(keymap::REVIEW_SESSION, &key) else {
+            return;
+        };
+        match action {
+            ReviewAction::Up => o.scroll = o.scroll.saturating_sub(1),
+            ReviewAction::Down => o.scroll = (o.scroll + 1).min(last),
+            ReviewAction::PageUp => o.scroll = o.scroll.saturating_sub(PAGE),
+            ReviewAction::PageDown => o.scroll = (o.scroll + PAGE).min(last),
+            ReviewAction::Home => o.scroll = 0,
+            ReviewAction::End => o.scroll = last,
+            ReviewAction::NextItem => {
                 if let Some(next) = o.item_lines.iter().flatten().find(|&&l| l > o.scroll) {
                     o.scroll = *next;
                 }
             }
-            KeyCode::Char('p') => {
+            ReviewAction::PreviousItem => {
                 if let Some(prev) = o.item_lines.iter().flatten().rev().find(|&&l| l < o.scroll) {
                     o.scroll = *prev;
                 }
             }
-            KeyCode::Char('s') => {
+            ReviewAction::Stats => {
                 let index = o.index;
                 self.stats = Some(stats_of_session(&self.archive, index));
                 self.stats_scroll = 0;
                 self.stats_back = Screen::Session;
                 self.screen = Screen::Stats;
             }
-            KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => self.screen = self.back,
-            KeyCode::Char('q') => self.quit = true,
-            _ => {}
+            ReviewAction::Back => self.screen = self.back,
+            ReviewAction::Quit => self.quit = true,
+            ReviewAction::Open
+            | ReviewAction::Sort
+            | ReviewAction::Erase
+            | ReviewAction::Search => {}
         }
     }
 
+    // A terminal's keys, not our enum: keys without a binding do nothing.
+    #[allow(clippy::wildcard_enum_match_arm)]
     fn search_key(&mut self, key: KeyEvent) {
+        // Typing a query, only Ctrl-C of the table's keys counts (q is a letter then).
+        if self.editing_query
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+            && keymap::lookup(keymap::REVIEW_SEARCH, &key) == Some(ReviewAction::Quit)
+        {
+            self.quit = true;
+            return;
+        }
         if self.editing_query {
             match key.code {
                 KeyCode::Enter => {
@@ -262,32 +284,52 @@ impl ReviewView {
             return;
         }
         let last = self.hits.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up => self.hit_selected = self.hit_selected.saturating_sub(1),
-            KeyCode::Down => self.hit_selected = (self.hit_selected + 1).min(last),
-            KeyCode::PageUp => self.hit_selected = self.hit_selected.saturating_sub(PAGE),
-            KeyCode::PageDown => self.hit_selected = (self.hit_selected + PAGE).min(last),
-            KeyCode::Enter => {
+        let Some(action) = keymap::lookup(keymap::REVIEW_SEARCH, &key) else {
+            return;
+        };
+        match action {
+            ReviewAction::Up => self.hit_selected = self.hit_selected.saturating_sub(1),
+            ReviewAction::Down => self.hit_selected = (self.hit_selected + 1).min(last),
+            ReviewAction::PageUp => self.hit_selected = self.hit_selected.saturating_sub(PAGE),
+            ReviewAction::PageDown => self.hit_selected = (self.hit_selected + PAGE).min(last),
+            ReviewAction::Open => {
                 if let Some(hit) = self.hits.get(self.hit_selected).cloned() {
                     self.open(hit.session, Some(&hit), Screen::Search);
                 }
             }
-            KeyCode::Char('/') => self.editing_query = true,
-            KeyCode::Esc | KeyCode::Backspace => self.screen = Screen::List,
-            KeyCode::Char('q') => self.quit = true,
-            _ => {}
+            ReviewAction::Search => self.editing_query = true,
+            ReviewAction::Back => self.screen = Screen::List,
+            ReviewAction::Quit => self.quit = true,
+            ReviewAction::Home
+            | ReviewAction::End
+            | ReviewAction::Sort
+            | ReviewAction::Erase
+            | ReviewAction::Stats
+            | ReviewAction::NextItem
+            | ReviewAction::PreviousItem => {}
         }
     }
 
     fn stats_key(&mut self, key: KeyEvent) {
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.stats_scroll = self.stats_scroll.saturating_sub(1)
-            }
-            KeyCode::Down | KeyCode::Char('j') => self.stats_scroll += 1,
-            KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => self.screen = self.stats_back,
-            KeyCode::Char('q') => self.quit = true,
-            _ => {}
+        let Some(action) = keymap::lookup(keymap::REVIEW_STATS, &key) else {
+            return;
+        };
+        match action {
+            ReviewAction::Up => self.stats_scroll = self.stats_scroll.saturating_sub(1),
+            ReviewAction::Down => self.stats_scroll += 1,
+            ReviewAction::Back => self.screen = self.stats_back,
+            ReviewAction::Quit => self.quit = true,
+            ReviewAction::PageUp
+            | ReviewAction::PageDown
+            | ReviewAction::Home
+            | ReviewAction::End
+            | ReviewAction::Open
+            | ReviewAction::Sort
+            | ReviewAction::Erase
+            | ReviewAction::Search
+            | ReviewAction::Stats
+            | ReviewAction::NextItem
+            | ReviewAction::PreviousItem => {}
         }
     }
 
@@ -519,15 +561,7 @@ impl ReviewView {
             lines.push(Line::styled(msg, style::dim()));
         }
         Paragraph::new(lines).render(body, buf);
-        footer(&[
-            ("↑↓", ""),
-            ("Enter", self.t(Key::KeyOpen)),
-            ("Tab", self.t(Key::KeySort)),
-            ("/", self.t(Key::KeySearch)),
-            ("s", self.t(Key::KeyStats)),
-            ("q", self.t(Key::KeyQuit)),
-        ])
-        .render(foot, buf);
+        footer(&keymap::footer_pairs(keymap::REVIEW_LIST, self.lang)).render(foot, buf);
     }
 
     fn list_row(&self, s: &SessionSummary, title_w: usize, selected: bool) -> Line<'static> {
@@ -615,14 +649,7 @@ impl ReviewView {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(text_area, buf);
-        footer(&[
-            ("↑↓", self.t(Key::KeyScroll)),
-            ("n/p", self.t(Key::KeyItem)),
-            ("s", self.t(Key::KeyStats)),
-            ("Esc", self.t(Key::KeyBack)),
-            ("q", self.t(Key::KeyQuit)),
-        ])
-        .render(foot, buf);
+        footer(&keymap::footer_pairs(keymap::REVIEW_SESSION, self.lang)).render(foot, buf);
     }
 
     fn render_chart(&self, o: &Opened, area: Rect, buf: &mut Buffer) {
@@ -756,13 +783,7 @@ impl ReviewView {
             lines.push(Line::styled(self.t(Key::NoHits), style::dim()));
         }
         Paragraph::new(lines).render(body, buf);
-        footer(&[
-            ("Enter", self.t(Key::KeyOpen)),
-            ("/", self.t(Key::KeySearch)),
-            ("Esc", self.t(Key::KeyBack)),
-            ("q", self.t(Key::KeyQuit)),
-        ])
-        .render(foot, buf);
+        footer(&keymap::footer_pairs(keymap::REVIEW_SEARCH, self.lang)).render(foot, buf);
     }
 
     fn render_stats(&self, area: Rect, buf: &mut Buffer) {
@@ -774,12 +795,7 @@ impl ReviewView {
         let lines = self.stats_lines(st);
         let first = self.stats_scroll.min(lines.len().saturating_sub(1));
         Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>()).render(body, buf);
-        footer(&[
-            ("↑↓", self.t(Key::KeyScroll)),
-            ("Esc", self.t(Key::KeyBack)),
-            ("q", self.t(Key::KeyQuit)),
-        ])
-        .render(foot, buf);
+        footer(&keymap::footer_pairs(keymap::REVIEW_STATS, self.lang)).render(foot, buf);
     }
 
     fn stats_lines(&self, st: &SeriesStats) -> Vec<Line<'static>> {
@@ -903,7 +919,10 @@ pub fn run(view: &mut ReviewView) -> io::Result<()> {
                 true
             }
             TermEvent::Resize(..) => true,
-            _ => false,
+            TermEvent::Key(_)
+            | TermEvent::Mouse(_)
+            | TermEvent::FocusGained
+            | TermEvent::FocusLost => false,
         };
         if changed && !view.quit {
             tui.draw(|f| f.render_widget(&*view, f.area()))?;

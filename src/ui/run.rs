@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::Event as TermEvent;
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Mode, View, is_press};
+use super::app::{App, Confirm, Mode, View, is_press};
 use super::form::{frame, popup};
 use super::help::Help;
 use super::input::Input;
@@ -35,8 +35,8 @@ pub fn run(app: &mut App, clock: &dyn Clock) -> io::Result<()> {
             dirty = false;
         }
         // Input comes from a thread: a terminal that goes away cannot trap this loop.
-        if let Some(ev) = input.next(until_next_tick(app, clock.now()))? {
-            dirty |= handle(app, ev, clock);
+        if let Some((ev, queued)) = input.next_queued(until_next_tick(app, clock.now()))? {
+            dirty |= handle(app, ev, queued, clock.now());
         }
     }
     Ok(())
@@ -49,11 +49,11 @@ fn whole_second(t: Time) -> Time {
 }
 
 /// Applies one terminal event; returns whether the screen may have changed.
-fn handle(app: &mut App, ev: TermEvent, clock: &dyn Clock) -> bool {
+fn handle(app: &mut App, ev: TermEvent, queued: bool, now: Time) -> bool {
     match ev {
         TermEvent::Key(key) if is_press(&key) => {
             // A failed write is shown in the status line; the loop goes on.
-            let _ = app.on_key(key, clock.now());
+            let _ = app.on_typed_key(key, queued, now);
             true
         }
         TermEvent::Paste(text) => {
@@ -61,7 +61,9 @@ fn handle(app: &mut App, ev: TermEvent, clock: &dyn Clock) -> bool {
             true
         }
         TermEvent::Resize(..) => true,
-        _ => false,
+        TermEvent::Key(_) | TermEvent::Mouse(_) | TermEvent::FocusGained | TermEvent::FocusLost => {
+            false
+        }
     }
 }
 
@@ -115,28 +117,50 @@ pub fn draw(f: &mut Frame, app: &App, now: Time) {
         ),
     }
     let buf = f.buffer_mut();
+    let lang = app.lang;
     match &app.mode {
         Mode::Normal => {}
-        Mode::Help => ratatui::widgets::Widget::render(&Help { lang: app.lang }, area, buf),
-        Mode::Menu(menu) => menu.render(area, buf),
-        Mode::Form(form) => form.render(area, buf),
-        Mode::ConfirmQuit => {
-            let key = if app.meeting().phase == Phase::NotStarted {
-                Key::ConfirmQuitUnstarted
-            } else {
-                Key::ConfirmQuit
+        Mode::Help => ratatui::widgets::Widget::render(&Help { lang }, area, buf),
+        Mode::Menu(menu) => menu.render(area, buf, lang),
+        Mode::Form(form) => form.render(area, buf, lang),
+        Mode::Confirm(question) => {
+            let text = match question {
+                Confirm::Quit if app.meeting().phase == Phase::NotStarted => {
+                    Key::ConfirmQuitUnstarted.get(lang).to_string()
+                }
+                Confirm::Quit => Key::ConfirmQuit.get(lang).to_string(),
+                Confirm::Discard(form) => {
+                    form.render(area, buf, lang);
+                    Key::ConfirmDiscard.get(lang).to_string()
+                }
+                Confirm::Delete { what, .. } => {
+                    format!("{} «{what}»? (y/n)", Key::ConfirmDelete.get(lang))
+                }
+                Confirm::Held(keys) => format!("{} «{}»", Key::HeldKeys.get(lang), typed(keys)),
             };
-            confirm(area, buf, key.get(app.lang));
-        }
-        Mode::ConfirmDiscard(form) => {
-            form.render(area, buf);
-            confirm(area, buf, Key::ConfirmDiscard.get(app.lang));
+            confirm(area, buf, &text);
         }
     }
 }
 
+/// Held keys as the characters they would type.
+fn typed(keys: &[ratatui::crossterm::event::KeyEvent]) -> String {
+    use ratatui::crossterm::event::KeyCode;
+    let text: String = keys
+        .iter()
+        .filter_map(|k| {
+            if let KeyCode::Char(c) = k.code {
+                Some(c)
+            } else {
+                (k.code == KeyCode::Enter).then_some('⏎')
+            }
+        })
+        .collect();
+    crate::textutil::truncate(&crate::textutil::clean(&text), 40)
+}
+
 fn confirm(area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, text: &str) {
-    let w = crate::textutil::width(text) as u16 + 4;
+    let w = (crate::textutil::width(text) as u16 + 4).min(area.width.saturating_sub(2));
     let rect = popup(area, w, 3);
     let inner = frame(rect, buf, "?");
     ratatui::widgets::Widget::render(Paragraph::new(text).style(style::warning()), inner, buf);
