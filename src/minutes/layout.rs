@@ -574,7 +574,7 @@ fn approval(out: &mut Vec<Block>, doc: &MinutesDoc) {
         text: Key::ApprovalHeading.get(lang).to_string(),
         item: None,
     });
-    out.push(Block::Para(format!("{}:", Key::ApprovalText.get(lang))));
+    out.push(Block::Label(Key::ApprovalText.get(lang)));
     out.push(Block::Table(Table {
         kind: TableKind::Signatures,
         head: vec![

@@ -39,6 +39,7 @@ const WIDTH: f32 = PAGE_W - LEFT - RIGHT;
 const BODY: f32 = 10.0;
 const SMALL: f32 = 8.5;
 const CELL_PAD: f32 = 3.0;
+const SIGNATURE_ROW: f32 = 30.0;
 /// The least that must follow a heading on its page: about two lines of text.
 const KEEP_WITH_HEADING: f32 = 2.0 * BODY * 1.4;
 
@@ -211,6 +212,8 @@ struct Setter<'f> {
     pages: Vec<Vec<Op>>,
     /// Distance from the page's top edge to where the next line starts.
     y: f32,
+    /// The least height of a table's body row: room to sign in the approval block.
+    min_row: f32,
 }
 
 impl<'f> Setter<'f> {
@@ -219,6 +222,7 @@ impl<'f> Setter<'f> {
             fonts,
             pages: vec![vec![]],
             y: TOP,
+            min_row: 0.0,
         }
     }
 
@@ -308,7 +312,10 @@ impl<'f> Setter<'f> {
                 let lines = self.fonts.wrap(text, Weight::Bold, size, WIDTH);
                 let height = size * 1.9 + lines.len() as f32 * size * 1.3;
                 self.need(height + follow_height(self.fonts, rest));
-                self.y += size * 1.2;
+                // Space above a heading, except at the top of a page.
+                if self.y > TOP {
+                    self.y += size * 1.2;
+                }
                 for line in lines {
                     self.y += size * 1.3;
                     self.text(LEFT, self.y, &line, Weight::Bold, size, Shade::Black);
@@ -355,7 +362,9 @@ impl<'f> Setter<'f> {
             }
             Block::Table(t) => {
                 let head: Vec<String> = t.head.iter().map(|h| (*h).to_string()).collect();
+                self.min_row = min_row(t.kind);
                 self.table(Some(&head), &t.rows, &columns(t), false);
+                self.min_row = 0.0;
                 self.y += BODY * 0.6;
             }
         }
@@ -443,7 +452,12 @@ impl<'f> Setter<'f> {
             .map(|(c, w)| self.cell_lines(c, *w, bold).len())
             .max()
             .unwrap_or(1);
-        lines as f32 * (SMALL + 0.5) * 1.35 + 2.0 * CELL_PAD
+        let height = lines as f32 * (SMALL + 0.5) * 1.35 + 2.0 * CELL_PAD;
+        if bold {
+            height
+        } else {
+            height.max(self.min_row)
+        }
     }
 
     fn row(&mut self, cells: &[String], cols: &[f32], head: bool, label_column: bool) {
@@ -497,12 +511,20 @@ fn follow_height(fonts: &Fonts, rest: &[Block]) -> f32 {
         Some(Block::Table(t)) => {
             let head: Vec<String> = t.head.iter().map(|h| (*h).to_string()).collect();
             let cols: Vec<f32> = columns(t).iter().map(|w| w * WIDTH).collect();
-            let setter = Setter::new(fonts);
-            let first = t
+            let mut setter = Setter::new(fonts);
+            setter.min_row = min_row(t.kind);
+            // The approval block stays together; other tables keep their first row.
+            let keep = match t.kind {
+                TableKind::Signatures => t.rows.len(),
+                TableKind::Actions | TableKind::Votes => 1,
+            };
+            let rows: f32 = t
                 .rows
-                .first()
-                .map_or(0.0, |r| setter.row_height(r, &cols, false));
-            setter.row_height(&head, &cols, true) + first
+                .iter()
+                .take(keep)
+                .map(|r| setter.row_height(r, &cols, false))
+                .sum();
+            setter.row_height(&head, &cols, true) + rows
         }
         Some(
             Block::Facts(_)
@@ -514,6 +536,13 @@ fn follow_height(fonts: &Fonts, rest: &[Block]) -> f32 {
             | Block::Clauses(_),
         ) => KEEP_WITH_HEADING,
         Some(Block::Heading { .. }) | None => 0.0,
+    }
+}
+
+fn min_row(kind: TableKind) -> f32 {
+    match kind {
+        TableKind::Signatures => SIGNATURE_ROW,
+        TableKind::Actions | TableKind::Votes => 0.0,
     }
 }
 
