@@ -815,4 +815,49 @@ mod tests {
         assert_eq!(doc.items[1].replanned_minutes, Some(3));
         assert_eq!(doc.items[2].replanned_minutes, Some(3));
     }
+
+    #[test]
+    fn standard_wording_is_written_in_the_language_of_the_minutes() {
+        let outcome = |item, outcome, text: &str| Event::Outcome {
+            item,
+            clause: None,
+            outcome,
+            text: text.into(),
+        };
+        let m = meeting(
+            small_agenda(),
+            vec![
+                (0, Event::MeetingStarted),
+                (
+                    10,
+                    outcome(0, Outcome::Approved, "The recommendation was approved."),
+                ),
+                (
+                    20,
+                    outcome(
+                        1,
+                        Outcome::ApprovedWithChanges,
+                        "Indstillingen blev godkendt med følgende ændringer: tidsplanen rykkes.",
+                    ),
+                ),
+                (
+                    30,
+                    outcome(2, Outcome::Rejected, "Afvist, men tages op igen i juni."),
+                ),
+            ],
+        );
+        let doc = MinutesDoc::from_meeting(&m, Lang::Nb);
+        let text = |i: usize| doc.items[i].recommendation[0].outcome_text.clone();
+        assert_eq!(text(0).as_deref(), Some("Innstillingen ble vedtatt."));
+        assert_eq!(
+            text(1).as_deref(),
+            Some("Innstillingen ble vedtatt med følgende endringer: tidsplanen rykkes.")
+        );
+        assert_eq!(
+            text(2).as_deref(),
+            Some("Afvist, men tages op igen i juni."),
+            "edited wording stays as typed"
+        );
+        assert_eq!(doc.items[0].outcomes[0].text, "Innstillingen ble vedtatt.");
+    }
 }

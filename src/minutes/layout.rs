@@ -626,3 +626,104 @@ impl Layout {
         all
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::minutes::json::Options;
+    use crate::minutes::markdown::tests::seed_events;
+    use crate::minutes::testutil::{meeting, seed_agenda, small_agenda};
+    use crate::session::{Event, Outcome};
+
+    fn doc(options: Options) -> MinutesDoc {
+        let mut agenda = seed_agenda();
+        agenda.items[6].attachments = vec!["Spilleregler for samarbejdet.pdf".into()];
+        agenda.items[2].body = "Opfølgning på kvalitetshåndbogen.\n- næste område".into();
+        MinutesDoc::with_options(&meeting(agenda, seed_events()), Lang::Da, options)
+    }
+
+    fn has(l: &Layout, want: &str) -> bool {
+        l.texts().iter().any(|t| t.contains(want))
+    }
+
+    #[test]
+    fn options_choose_case_text_times_and_approval() {
+        let plain = layout(&doc(Options::default()));
+        assert!(
+            has(&plain, "Spilleregler for samarbejdet.pdf"),
+            "attachments always"
+        );
+        assert!(has(&plain, "planlagt 10 min"));
+        assert!(!has(&plain, "Opfølgning på kvalitetshåndbogen."));
+        assert!(!has(&plain, "Referatet godkendt"));
+        let full = layout(&doc(Options {
+            case_text: true,
+            times: false,
+            approval: true,
+        }));
+        assert!(has(&full, "Opfølgning på kvalitetshåndbogen."));
+        assert!(
+            has(&full, "- næste område"),
+            "each line of the case text on its own"
+        );
+        assert!(!has(&full, "planlagt 10 min"));
+        assert!(has(&full, "Referatet godkendt"));
+        let Some(Block::Table(signatures)) = full.blocks.last() else {
+            panic!("the approval block ends the minutes");
+        };
+        assert_eq!(signatures.kind, TableKind::Signatures);
+        assert_eq!(signatures.rows.len(), 3, "one row per participant");
+    }
+
+    #[test]
+    fn a_vote_is_on_the_clause_whose_outcome_follows_it() {
+        let mut agenda = small_agenda();
+        agenda.items[0].recommendation = vec!["at a".into(), "at b".into()];
+        let m = meeting(
+            agenda,
+            vec![
+                (0, Event::MeetingStarted),
+                (
+                    10,
+                    Event::Vote {
+                        item: 0,
+                        votes_for: 2,
+                        against: 3,
+                        abstain: 0,
+                    },
+                ),
+                (
+                    20,
+                    Event::Outcome {
+                        item: 0,
+                        clause: Some(1),
+                        outcome: Outcome::Rejected,
+                        text: String::new(),
+                    },
+                ),
+                (
+                    30,
+                    Event::Vote {
+                        item: 1,
+                        votes_for: 4,
+                        against: 0,
+                        abstain: 0,
+                    },
+                ),
+            ],
+        );
+        let d = MinutesDoc::from_meeting(&m, Lang::Da);
+        let v = &d.items[0].votes[0];
+        assert_eq!(v.clause, Some(1));
+        assert_eq!(v.subject, "indstillingens punkt 2");
+        assert_eq!(
+            v.result,
+            "Forslaget blev ikke vedtaget: 2 stemmer for og 3 imod."
+        );
+        assert_eq!(d.items[1].votes[0].subject, "indstillingen");
+        assert_eq!(
+            d.items[1].votes[0].result,
+            "Forslaget blev vedtaget enstemmigt."
+        );
+    }
+}
