@@ -247,12 +247,13 @@ fn pdf_body(bytes: &[u8], doc: &MinutesDoc) -> String {
             }
         }
     }
-    // The header line: the title (shortened with … when long) and the date.
+    // The header line: the title (shortened with … when long) and the date; a page starts
+    // with a form feed.
+    let head: String = l.title.chars().take(12).collect();
     body.lines()
         .filter(|line| {
-            !(line.contains(&l.date)
-                && !l.date.is_empty()
-                && line.starts_with(&l.title[..l.title.len().min(12)]))
+            let line = line.trim_start_matches('\u{c}');
+            l.date.is_empty() || !(line.starts_with(&head) && line.ends_with(&l.date))
         })
         .collect::<Vec<_>>()
         .join("\n")
