@@ -295,3 +295,41 @@ fn standard_wording_follows_the_language_of_the_minutes() {
     let out = referent(&["minutes", arg(&dir), "--format", "md", "--lang", "en"]);
     assert!(text(&out.stdout).contains("The recommendation was approved."));
 }
+
+#[test]
+fn actions_as_icalendar_todos() {
+    let sessions = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions");
+    let out = referent(&[
+        "actions",
+        "--sessions-dir",
+        sessions,
+        "--open",
+        "--ics",
+        "--today",
+        "2022-04-20",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ics = text(&out.stdout);
+    let cal: icalendar::Calendar = ics.parse().unwrap();
+    let todos: Vec<&icalendar::Todo> = cal.components.iter().filter_map(|c| c.as_todo()).collect();
+    assert!(!todos.is_empty(), "{ics}");
+    use icalendar::Component;
+    for todo in &todos {
+        assert!(
+            todo.get_due().is_some(),
+            "only action points with a due date"
+        );
+        assert!(todo.get_uid().is_some_and(|u| u.ends_with("@referent")));
+        let description = todo.get_description().unwrap_or_default();
+        assert!(
+            description.contains("Ansvarlig:") && description.contains("Punkt:"),
+            "{description}"
+        );
+    }
+    assert!(
+        todos
+            .iter()
+            .any(|t| t.get_summary() == Some("Samlet overblik over NemØkonomi")),
+        "{ics}"
+    );
+}

@@ -511,9 +511,12 @@ fn vote_doc(e: &Entry, state: &ItemState, item: &Item, lang: Lang) -> Option<Vot
         .entries
         .iter()
         .filter(|o| o.id > e.id)
-        .find_map(|o| match &o.kind {
-            EntryKind::Outcome { clause, .. } => Some(*clause),
-            _ => None,
+        .find_map(|o| {
+            if let EntryKind::Outcome { clause, .. } = &o.kind {
+                Some(*clause)
+            } else {
+                None
+            }
         })
         .flatten()
         .filter(|k| *k < item.recommendation.len() && item.recommendation.len() > 1);
