@@ -339,6 +339,10 @@ fn the_docx_has_word_headings_tables_page_numbers_and_a_language() {
     );
     assert!(document.contains(r#"<w:pStyle w:val="Heading2" />"#));
     assert!(
+        document.contains("<w:keepNext />"),
+        "headings keep with what follows"
+    );
+    assert!(
         document.matches("<w:tbl>").count() >= 4,
         "facts, votes, actions, signatures"
     );

@@ -130,8 +130,11 @@ fn add_block(docx: Docx, b: &Block) -> Docx {
         Block::Notice(s) => {
             docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(s).italic()))
         }
-        Block::Heading { text, .. } => docx.add_paragraph(para(text).style("Heading2")),
-        Block::Label(s) => docx.add_paragraph(para(s).style("Heading3")),
+        // Word keeps a heading on the page of what follows it.
+        Block::Heading { text, .. } => {
+            docx.add_paragraph(para(text).style("Heading2").keep_next(true))
+        }
+        Block::Label(s) => docx.add_paragraph(para(s).style("Heading3").keep_next(true)),
         Block::Para(s) => docx.add_paragraph(para(s)),
         Block::Aside(s) => {
             docx.add_paragraph(Paragraph::new().add_run(Run::new().add_text(s).italic()))
