@@ -222,10 +222,7 @@ fn follow_ups(out: &mut Vec<Block>, doc: &MinutesDoc) {
         return;
     }
     let lang = doc.lang;
-    out.push(Block::Heading {
-        text: Key::FollowUpsHeading.get(lang).to_string(),
-        item: None,
-    });
+    out.push(section(Key::FollowUpsHeading, lang));
     let lines = doc
         .follow_ups
         .iter()
@@ -247,6 +244,14 @@ fn follow_ups(out: &mut Vec<Block>, doc: &MinutesDoc) {
         })
         .collect();
     out.push(Block::Bullets(lines));
+}
+
+/// The heading of a section that is not an agenda item.
+fn section(key: Key, lang: Lang) -> Block {
+    Block::Heading {
+        text: key.get(lang).to_string(),
+        item: None,
+    }
 }
 
 /// "Punkt 3: Kvalitetshåndbog", or the title alone for an unnumbered item.
@@ -543,10 +548,7 @@ fn course(out: &mut Vec<Block>, doc: &MinutesDoc) {
         return;
     }
     lines.sort_by_key(|(at, _)| *at);
-    out.push(Block::Heading {
-        text: Key::CourseOfMeeting.get(lang).to_string(),
-        item: None,
-    });
+    out.push(section(Key::CourseOfMeeting, lang));
     out.push(Block::Bullets(lines.into_iter().map(|(_, l)| l).collect()));
 }
 
@@ -554,10 +556,7 @@ fn closing_actions(out: &mut Vec<Block>, doc: &MinutesDoc) {
     if doc.all_actions().next().is_none() {
         return;
     }
-    out.push(Block::Heading {
-        text: Key::AllActionPoints.get(doc.lang).to_string(),
-        item: None,
-    });
+    out.push(section(Key::AllActionPoints, doc.lang));
     out.push(Block::Table(action_table(
         doc.all_actions().map(|(i, a)| (Some(i), a)),
         doc.lang,
@@ -570,10 +569,7 @@ fn approval(out: &mut Vec<Block>, doc: &MinutesDoc) {
         return;
     }
     let lang = doc.lang;
-    out.push(Block::Heading {
-        text: Key::ApprovalHeading.get(lang).to_string(),
-        item: None,
-    });
+    out.push(section(Key::ApprovalHeading, lang));
     out.push(Block::Label(Key::ApprovalText.get(lang)));
     out.push(Block::Table(Table {
         kind: TableKind::Signatures,
