@@ -38,7 +38,16 @@ fn main() -> anyhow::Result<()> {
             clock.advance(Duration::minutes(wait));
             rec.record(event, clock.now())?;
         }
-        referent::minutes::write_files(rec.dir(), rec.meeting(), rec.meeting().agenda.language)?;
+        // The text formats only: the examples are kept in the repository.
+        let doc = referent::minutes::MinutesDoc::from_meeting(
+            rec.meeting(),
+            rec.meeting().agenda.language,
+        );
+        let text = [
+            referent::minutes::Format::Md,
+            referent::minutes::Format::Json,
+        ];
+        referent::minutes::write_files(rec.dir(), &doc, &text)?;
         println!("{}", rec.dir().display());
         if n == 0 {
             first_session = name;

@@ -235,6 +235,20 @@ strings! {
     FollowUpsHeading => "Opfølgning på handlinger fra tidligere møder", "Oppfølging av tiltak fra tidligere møter", "Follow-up of earlier action points";
     FollowUpDone => "udført", "utført", "done";
     FollowUpMoved => "ny frist", "ny frist", "new due date";
+    // Minutes: votes, attachments, approval, pages. {for}, {against}, {n}, {total} are filled in.
+    VoteOnRecommendation => "indstillingen", "innstillingen", "the recommendation";
+    VoteOnClause => "indstillingens punkt {n}", "innstillingens punkt {n}", "clause {n} of the recommendation";
+    VoteOnProposal => "forslaget", "forslaget", "the proposal";
+    VoteCarried => "Forslaget blev vedtaget med {for} stemmer for og {against} imod", "Forslaget ble vedtatt med {for} stemmer for og {against} mot", "The proposal was carried with {for} votes for and {against} against";
+    VoteCarriedUnanimously => "Forslaget blev vedtaget enstemmigt", "Forslaget ble enstemmig vedtatt", "The proposal was carried unanimously";
+    VoteNotCarried => "Forslaget blev ikke vedtaget: {for} stemmer for og {against} imod", "Forslaget ble ikke vedtatt: {for} stemmer for og {against} mot", "The proposal was not carried: {for} votes for and {against} against";
+    VoteAbstainedCount => "; {n} undlod at stemme", "; {n} avsto", "; {n} abstained";
+    VotedOn => "Afstemning om", "Votering over", "Vote on";
+    VoteResult => "Resultat", "Resultat", "Result";
+    ApprovalHeading => "Godkendelse af referatet", "Godkjenning av protokollen", "Approval of the minutes";
+    ApprovalText => "Referatet godkendt", "Protokollen godkjent", "Minutes approved";
+    Signature => "Underskrift", "Underskrift", "Signature";
+    PageOf => "Side {n} af {total}", "Side {n} av {total}", "Page {n} of {total}";
     // A long date: {weekday}, {day}, {month}, {year} are filled in.
     DatePattern => "{weekday} den {day}. {month} {year}", "{weekday} {day}. {month} {year}", "{weekday} {day} {month} {year}";
     Monday => "mandag", "mandag", "Monday";

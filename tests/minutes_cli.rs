@@ -107,7 +107,7 @@ fn arg(p: &Path) -> &str {
 }
 
 #[test]
-fn writes_both_files_into_the_session_and_prints_their_paths() {
+fn writes_every_format_into_the_session_and_prints_their_paths() {
     let root = tempfile::tempdir().unwrap();
     let dir = session(root.path(), true);
     let out = referent(&["minutes", arg(&dir)]);
@@ -115,10 +115,17 @@ fn writes_both_files_into_the_session_and_prints_their_paths() {
     let stdout = text(&out.stdout);
     let md_path = dir.join("minutes.md");
     let json_path = dir.join("minutes.json");
-    assert_eq!(
-        stdout,
-        format!("{}\n{}\n", md_path.display(), json_path.display())
-    );
+    let listed: String = ["md", "json", "docx", "pdf", "html"]
+        .iter()
+        .map(|ext| format!("{}\n", dir.join(format!("minutes.{ext}")).display()))
+        .collect();
+    assert_eq!(stdout, listed);
+    for ext in ["docx", "pdf", "html"] {
+        assert!(
+            dir.join(format!("minutes.{ext}")).is_file(),
+            "minutes.{ext}"
+        );
+    }
     let md = std::fs::read_to_string(&md_path).unwrap();
     assert!(md.starts_with("# Referat: Centerledermøde\n"), "{md}");
     assert!(
@@ -235,5 +242,100 @@ fn missing_folder_or_agenda_is_a_clear_error() {
         text(&out.stderr).contains("journal.jsonl"),
         "{}",
         text(&out.stderr)
+    );
+}
+
+#[test]
+fn the_formats_written_follow_the_flag_and_the_environment() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = session(root.path(), true);
+    let out = referent(&["minutes", arg(&dir), "--minutes-formats", "pdf,md"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{}\n{}\n",
+            dir.join("minutes.md").display(),
+            dir.join("minutes.pdf").display()
+        )
+    );
+    assert!(!dir.join("minutes.docx").exists());
+    let out = Command::new(env!("CARGO_BIN_EXE_referent"))
+        .args(["minutes", arg(&dir)])
+        .env("REFERENT_MINUTES_FORMATS", "html")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("{}\n", dir.join("minutes.html").display())
+    );
+}
+
+#[test]
+fn one_format_to_a_file_or_stdout() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = session(root.path(), true);
+    let file = root.path().join("referat.docx");
+    let out = referent(&["minutes", arg(&dir), "-o", arg(&file)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::read(&file).unwrap().starts_with(b"PK"));
+    let out = referent(&["minutes", arg(&dir), "--format", "html"]);
+    assert!(
+        text(&out.stdout).starts_with("<!DOCTYPE html>"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = referent(&["minutes", arg(&dir), "--format", "pdf"]);
+    assert!(out.stdout.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn standard_wording_follows_the_language_of_the_minutes() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = session(root.path(), true);
+    let out = referent(&["minutes", arg(&dir), "--format", "md", "--lang", "nb"]);
+    let md = text(&out.stdout);
+    assert!(md.contains("Innstillingen ble vedtatt."), "{md}");
+    assert!(!md.contains("Indstillingen blev godkendt."), "{md}");
+    let out = referent(&["minutes", arg(&dir), "--format", "md", "--lang", "en"]);
+    assert!(text(&out.stdout).contains("The recommendation was approved."));
+}
+
+#[test]
+fn actions_as_icalendar_todos() {
+    let sessions = concat!(env!("CARGO_MANIFEST_DIR"), "/sessions");
+    let out = referent(&[
+        "actions",
+        "--sessions-dir",
+        sessions,
+        "--open",
+        "--ics",
+        "--today",
+        "2022-04-20",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ics = text(&out.stdout);
+    let cal: icalendar::Calendar = ics.parse().unwrap();
+    let todos: Vec<&icalendar::Todo> = cal.components.iter().filter_map(|c| c.as_todo()).collect();
+    assert!(!todos.is_empty(), "{ics}");
+    use icalendar::Component;
+    for todo in &todos {
+        assert!(
+            todo.get_due().is_some(),
+            "only action points with a due date"
+        );
+        assert!(todo.get_uid().is_some_and(|u| u.ends_with("@referent")));
+        let description = todo.get_description().unwrap_or_default();
+        assert!(
+            description.contains("Ansvarlig:") && description.contains("Punkt:"),
+            "{description}"
+        );
+    }
+    assert!(
+        todos
+            .iter()
+            .any(|t| t.get_summary() == Some("Samlet overblik over NemØkonomi")),
+        "{ics}"
     );
 }

@@ -99,6 +99,8 @@ fn whole_meeting_with_kill_9_and_resume() {
     p.send("y");
     assert!(p.wait_exit(PATIENCE).success());
     p.wait_for("Referatet er skrevet");
+    p.wait_for("minutes.pdf");
+    p.wait_for("minutes.html");
 
     let evs = events(&session);
     assert!(evs.iter().any(|e| matches!(e, Event::Recovered { .. })));

@@ -6,6 +6,7 @@
 //! its `minutes.json` (which an interrupted meeting does not have).
 
 pub mod actions;
+pub mod ics;
 pub mod next;
 pub mod search;
 pub mod series;

@@ -24,8 +24,11 @@ pub struct Args {
     #[arg(long)]
     pub overdue: bool,
     /// Print a JSON array instead of a table
-    #[arg(long)]
+    #[arg(long, conflicts_with = "ics")]
     pub json: bool,
+    /// Print the open action points that have a due date as iCalendar to-dos (VTODO)
+    #[arg(long)]
+    pub ics: bool,
     /// Judge "overdue" as of this date (YYYY-MM-DD) instead of today
     #[arg(long, value_name = "DATE")]
     pub today: Option<NaiveDate>,
@@ -49,6 +52,10 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
         .collect();
     if args.json {
         println!("{}", to_json(&actions, today));
+    } else if args.ics {
+        let lang = args.lang.unwrap_or_else(|| newest_language(&archive));
+        let stamp = SystemClock.now().with_timezone(&chrono::Utc);
+        print!("{}", crate::archive::ics::to_ics(&actions, lang, stamp));
     } else {
         let lang = args.lang.unwrap_or_else(|| newest_language(&archive));
         print!("{}", table(&actions, today, lang));

@@ -5,29 +5,71 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::i18n::Lang;
-use crate::minutes;
-use crate::session::store::{self, AGENDA_FILE, JOURNAL_FILE, MINUTES_JSON, MINUTES_MD};
+use crate::minutes::{self, Format, MinutesDoc, Options};
+use crate::session::Meeting;
+use crate::session::store::{self, AGENDA_FILE, JOURNAL_FILE};
+
+/// What the minutes show and which files are written; shared by `run` and `minutes`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Render {
+    /// Include each item's case presentation (sagsfremstilling) from the agenda
+    #[arg(long)]
+    pub with_case_text: bool,
+    /// Leave out planned against actual time per item
+    #[arg(long)]
+    pub no_times: bool,
+    /// Add room for the approval of the minutes: date and signature per participant
+    #[arg(long)]
+    pub approval: bool,
+    /// The files written into the session folder, comma-separated [default: all five]
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        env = "REFERENT_MINUTES_FORMATS",
+        value_name = "FORMATS"
+    )]
+    pub minutes_formats: Vec<Format>,
+}
+
+impl Render {
+    pub fn options(&self) -> Options {
+        Options {
+            case_text: self.with_case_text,
+            times: !self.no_times,
+            approval: self.approval,
+        }
+    }
+
+    /// The formats asked for, each once, in the order of [`Format::ALL`].
+    pub fn formats(&self) -> Vec<Format> {
+        Format::ALL
+            .into_iter()
+            .filter(|f| self.minutes_formats.is_empty() || self.minutes_formats.contains(f))
+            .collect()
+    }
+
+    pub fn document(&self, meeting: &Meeting, lang: Lang) -> MinutesDoc {
+        MinutesDoc::with_options(meeting, lang, self.options())
+    }
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The session folder, or its name in the sessions directory
     #[arg(value_name = "SESSION_DIR")]
     pub session: PathBuf,
-    /// Print only this format (to stdout, or to FILE with -o) instead of rewriting both files
+    /// Print only this format (to stdout, or to FILE with -o) instead of rewriting the files
     #[arg(long, value_enum)]
-    pub format: Option<MinutesFormat>,
+    pub format: Option<Format>,
     /// Labels in this language [default: the agenda's language]
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
     /// Write to FILE instead of stdout (format from --format, else from the extension)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum MinutesFormat {
-    Md,
-    Json,
+    #[command(flatten)]
+    pub render: Render,
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -55,21 +97,22 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
         eprintln!("referent: {}: {problem}", journal.display());
     }
     let lang = args.lang.unwrap_or(meeting.agenda.language);
-    let render = |format: MinutesFormat| match format {
-        MinutesFormat::Md => minutes::to_markdown(&meeting, lang),
-        MinutesFormat::Json => minutes::to_json(&meeting, lang),
+    let doc = args.render.document(&meeting, lang);
+    let render = |format: Format| {
+        minutes::render(&doc, format).map_err(|e| anyhow::anyhow!("{format:?} minutes: {e}"))
     };
     match (args.format, args.output) {
         (None, None) => {
-            minutes::write_files(&dir, &meeting, lang)
+            let written = minutes::write_files(&dir, &doc, &args.render.formats())
                 .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-            println!("{}", dir.join(MINUTES_MD).display());
-            println!("{}", dir.join(MINUTES_JSON).display());
+            for path in written {
+                println!("{}", path.display());
+            }
         }
-        (Some(format), None) => print_stdout(&render(format))?,
+        (Some(format), None) => print_stdout(&render(format)?)?,
         (format, Some(file)) => {
             let format = format.unwrap_or_else(|| format_of(&file));
-            store::write_atomic(&file, render(format).as_bytes())
+            store::write_atomic(&file, &render(format)?)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             println!("{}", file.display());
         }
@@ -101,17 +144,15 @@ fn find_session(given: &Path, sessions_dir: Option<&Path>) -> Result<PathBuf, St
     Ok(dir)
 }
 
-fn format_of(file: &Path) -> MinutesFormat {
-    match file.extension().and_then(|e| e.to_str()) {
-        Some(ext) if ext.eq_ignore_ascii_case("json") => MinutesFormat::Json,
-        _ => MinutesFormat::Md,
-    }
+/// The format named by the file's extension; Markdown for an unknown one.
+fn format_of(file: &Path) -> Format {
+    Format::of_path(file).unwrap_or(Format::Md)
 }
 
 /// Prints, treating a closed pipe (`| head`) as the reader's choice rather than an error.
-fn print_stdout(text: &str) -> anyhow::Result<()> {
+fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }
@@ -123,9 +164,12 @@ mod tests {
 
     #[test]
     fn output_format_follows_the_extension() {
-        assert_eq!(format_of(Path::new("x/minutes.JSON")), MinutesFormat::Json);
-        assert_eq!(format_of(Path::new("referat.md")), MinutesFormat::Md);
-        assert_eq!(format_of(Path::new("referat")), MinutesFormat::Md);
+        assert_eq!(format_of(Path::new("x/minutes.JSON")), Format::Json);
+        assert_eq!(format_of(Path::new("referat.md")), Format::Md);
+        assert_eq!(format_of(Path::new("referat")), Format::Md);
+        assert_eq!(format_of(Path::new("referat.DOCX")), Format::Docx);
+        assert_eq!(format_of(Path::new("referat.pdf")), Format::Pdf);
+        assert_eq!(format_of(Path::new("referat.htm")), Format::Html);
     }
 
     #[test]

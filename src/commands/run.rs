@@ -40,6 +40,8 @@ pub struct Args {
     /// Colours of the projector view (`v`); NO_COLOR turns colour off
     #[arg(long, value_enum, default_value = "dark")]
     pub theme: ThemeName,
+    #[command(flatten)]
+    pub minutes: crate::commands::minutes::Render,
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -66,7 +68,7 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     crate::ui::style::set_theme(app.theme.clone());
     app.past_actions = past_actions(&root, &app);
     crate::ui::run::run(&mut app, &clock)?;
-    finish(app, lang)
+    finish(app, lang, &args.minutes)
 }
 
 /// Open action points of earlier meetings in the same series, for `F` and the review item.
@@ -99,7 +101,11 @@ fn past_actions(root: &Path, app: &App) -> Vec<PastAction> {
 }
 
 /// After the screen closes: minutes for an ended meeting, and where everything is.
-fn finish(app: App, lang: Lang) -> anyhow::Result<ExitCode> {
+fn finish(
+    app: App,
+    lang: Lang,
+    render: &crate::commands::minutes::Render,
+) -> anyhow::Result<ExitCode> {
     let dir = app.rec.dir().to_path_buf();
     let meeting = app.rec.meeting();
     if app.quit && meeting.phase == Phase::NotStarted && app.rec.is_empty() {
@@ -113,13 +119,13 @@ fn finish(app: App, lang: Lang) -> anyhow::Result<ExitCode> {
         }
     }
     if meeting.phase == Phase::Ended {
-        crate::minutes::write_files(&dir, meeting, lang)
+        let doc = render.document(meeting, lang);
+        let written = crate::minutes::write_files(&dir, &doc, &render.formats())
             .with_context(|| format!("writing the minutes in {}", textutil::display_path(&dir)))?;
-        println!(
-            "{}: {}",
-            Key::MinutesWritten.get(lang),
-            textutil::display_path(&dir.join(store::MINUTES_MD))
-        );
+        println!("{}:", Key::MinutesWritten.get(lang));
+        for path in written {
+            println!("  {}", textutil::display_path(&path));
+        }
     }
     println!(
         "{} {}",

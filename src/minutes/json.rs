@@ -35,6 +35,37 @@ pub struct MinutesDoc {
     /// Action points of earlier sessions that were reviewed in this meeting.
     #[serde(default)]
     pub follow_ups: Vec<FollowUpDoc>,
+    /// What the referat shows beyond the record itself.
+    #[serde(default)]
+    pub options: Options,
+}
+
+/// The parts of a referat that are a choice of the minute-taker, not a fact of the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    /// Each item's case presentation (*sagsfremstilling*) from the agenda.
+    #[serde(default)]
+    pub case_text: bool,
+    /// Planned against actual time per item.
+    #[serde(default = "yes")]
+    pub times: bool,
+    /// Room for the approval of the minutes (*Referatet godkendt*, date, signatures).
+    #[serde(default)]
+    pub approval: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            case_text: false,
+            times: true,
+            approval: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,6 +139,12 @@ pub struct ItemDoc {
     pub title: String,
     #[serde(default)]
     pub case_number: Option<String>,
+    /// The case presentation, when [`Options::case_text`] asked for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_text: Option<String>,
+    /// The attachments (*bilag*) by name, as the agenda lists them.
+    #[serde(default)]
+    pub attachments: Vec<String>,
     pub status: ItemStatus,
     /// Minutes as planned when the meeting started.
     pub planned_minutes: Option<u32>,
@@ -175,6 +212,16 @@ pub struct VoteDoc {
     pub abstain: u32,
     /// Nobody against and nobody abstaining.
     pub unanimous: bool,
+    /// The clause (0-based) voted on: the one the next outcome was recorded for; null = the
+    /// recommendation as a whole (or the proposal, for an item without one).
+    #[serde(default)]
+    pub clause: Option<usize>,
+    /// What was voted on, in the minutes' language: "indstillingens punkt 2".
+    #[serde(default)]
+    pub subject: String,
+    /// The result in standard wording: "Forslaget blev vedtaget med 5 stemmer for og 2 imod."
+    #[serde(default)]
+    pub result: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -222,8 +269,13 @@ pub struct FollowUpDoc {
 }
 
 impl MinutesDoc {
-    /// Reads the meeting. Pure: "now" for an unfinished meeting is its last record.
+    /// Reads the meeting with the default [`Options`].
     pub fn from_meeting(m: &Meeting, lang: Lang) -> Self {
+        Self::with_options(m, lang, Options::default())
+    }
+
+    /// Reads the meeting. Pure: "now" for an unfinished meeting is its last record.
+    pub fn with_options(m: &Meeting, lang: Lang, options: Options) -> Self {
         let as_of = m.ended_at.or(m.last_event_at);
         let now = as_of.unwrap_or_default();
         MinutesDoc {
@@ -237,7 +289,7 @@ impl MinutesDoc {
                 .iter()
                 .zip(&m.items)
                 .enumerate()
-                .map(|(i, (item, state))| item_doc(m, i, item, state, now, lang))
+                .map(|(i, (item, state))| item_doc(m, i, item, state, now, lang, options))
                 .collect(),
             pauses: m.pauses.iter().map(|s| period(s, now)).collect(),
             interruptions: m.interruptions.iter().map(|s| period(s, now)).collect(),
@@ -268,6 +320,7 @@ impl MinutesDoc {
                     action: f.action.clone(),
                 })
                 .collect(),
+            options,
         }
     }
 
@@ -380,6 +433,7 @@ fn item_doc(
     state: &ItemState,
     now: Time,
     lang: Lang,
+    options: Options,
 ) -> ItemDoc {
     let planned = if m.original_plan.is_empty() {
         item.planned_minutes()
@@ -392,6 +446,10 @@ fn item_doc(
         number: item.number.clone(),
         title: item.title.clone(),
         case_number: item.case_number.clone(),
+        case_text: Some(item.body.trim())
+            .filter(|b| options.case_text && !b.is_empty())
+            .map(str::to_string),
+        attachments: item.attachments.clone(),
         status: state.status.into(),
         planned_minutes: planned,
         replanned_minutes: replanned,
@@ -425,7 +483,7 @@ fn item_doc(
             | EntryKind::Vote { .. }
             | EntryKind::Inhabil { .. } => None,
         }),
-        votes: entries(state, vote_doc),
+        votes: entries(state, |e| vote_doc(e, state, item, lang)),
         inhabil: entries(state, |e| match &e.kind {
             EntryKind::Inhabil { name } => Some(name.clone()),
             EntryKind::Decision { .. }
@@ -470,35 +528,71 @@ fn text_doc(e: &Entry, text: &str) -> TextDoc {
     }
 }
 
-fn vote_doc(e: &Entry) -> Option<VoteDoc> {
-    match e.kind {
-        EntryKind::Vote {
-            votes_for,
-            against,
-            abstain,
-        } => Some(VoteDoc {
-            id: e.id,
-            at: e.at,
-            votes_for,
-            against,
-            abstain,
-            unanimous: against == 0 && abstain == 0 && votes_for > 0,
-        }),
-        EntryKind::Decision { .. }
-        | EntryKind::Outcome { .. }
-        | EntryKind::Action { .. }
-        | EntryKind::Note { .. }
-        | EntryKind::Inhabil { .. } => None,
-    }
+fn vote_doc(e: &Entry, state: &ItemState, item: &Item, lang: Lang) -> Option<VoteDoc> {
+    let EntryKind::Vote {
+        votes_for,
+        against,
+        abstain,
+    } = e.kind
+    else {
+        return None;
+    };
+    // A vote decides what the outcome recorded after it says; for one clause, that clause.
+    let clause = state
+        .entries
+        .iter()
+        .filter(|o| o.id > e.id)
+        .find_map(|o| {
+            if let EntryKind::Outcome { clause, .. } = &o.kind {
+                Some(*clause)
+            } else {
+                None
+            }
+        })
+        .flatten()
+        .filter(|k| *k < item.recommendation.len() && item.recommendation.len() > 1);
+    let tally = crate::minutes::vote::Tally {
+        votes_for,
+        against,
+        abstain,
+    };
+    Some(VoteDoc {
+        id: e.id,
+        at: e.at,
+        votes_for,
+        against,
+        abstain,
+        unanimous: tally.unanimous(),
+        clause,
+        subject: crate::minutes::vote::subject(clause, !item.recommendation.is_empty(), lang),
+        result: tally.result(lang),
+    })
 }
 
-/// The entry's text, or the standard wording if the minute-taker emptied it.
+/// The wording in the minutes: a standard sentence (in whichever language it was recorded) in
+/// the minutes' language, the standard wording for an emptied text, else the text as typed.
 fn outcome_text(outcome: Outcome, text: &str, lang: Lang) -> String {
-    if text.trim().is_empty() {
-        outcome.wording(lang, "").trim().to_string()
-    } else {
-        text.to_string()
+    let typed = text.trim();
+    if typed.is_empty() {
+        return outcome.wording(lang, "").trim().to_string();
     }
+    for recorded in [Lang::Da, Lang::Nb, Lang::En] {
+        let standard = outcome.wording(recorded, "");
+        if typed == standard.trim() {
+            return standard_in(outcome, lang, "");
+        }
+        // "… med følgende ændringer: X": the frame is standard, the changes stay as typed.
+        if matches!(outcome, Outcome::ApprovedWithChanges)
+            && let Some(changes) = typed.strip_prefix(standard.trim_end())
+        {
+            return standard_in(outcome, lang, changes);
+        }
+    }
+    text.to_string()
+}
+
+fn standard_in(outcome: Outcome, lang: Lang, changes: &str) -> String {
+    outcome.wording(lang, changes).trim().to_string()
 }
 
 /// Each clause with the latest outcome recorded for it or for the whole recommendation.
@@ -759,5 +853,50 @@ mod tests {
         assert_eq!(doc.items[1].planned_minutes, Some(10));
         assert_eq!(doc.items[1].replanned_minutes, Some(3));
         assert_eq!(doc.items[2].replanned_minutes, Some(3));
+    }
+
+    #[test]
+    fn standard_wording_is_written_in_the_language_of_the_minutes() {
+        let outcome = |item, outcome, text: &str| Event::Outcome {
+            item,
+            clause: None,
+            outcome,
+            text: text.into(),
+        };
+        let m = meeting(
+            small_agenda(),
+            vec![
+                (0, Event::MeetingStarted),
+                (
+                    10,
+                    outcome(0, Outcome::Approved, "The recommendation was approved."),
+                ),
+                (
+                    20,
+                    outcome(
+                        1,
+                        Outcome::ApprovedWithChanges,
+                        "Indstillingen blev godkendt med følgende ændringer: tidsplanen rykkes.",
+                    ),
+                ),
+                (
+                    30,
+                    outcome(2, Outcome::Rejected, "Afvist, men tages op igen i juni."),
+                ),
+            ],
+        );
+        let doc = MinutesDoc::from_meeting(&m, Lang::Nb);
+        let text = |i: usize| doc.items[i].recommendation[0].outcome_text.clone();
+        assert_eq!(text(0).as_deref(), Some("Innstillingen ble vedtatt."));
+        assert_eq!(
+            text(1).as_deref(),
+            Some("Innstillingen ble vedtatt med følgende endringer: tidsplanen rykkes.")
+        );
+        assert_eq!(
+            text(2).as_deref(),
+            Some("Afvist, men tages op igen i juni."),
+            "edited wording stays as typed"
+        );
+        assert_eq!(doc.items[0].outcomes[0].text, "Innstillingen ble vedtatt.");
     }
 }

@@ -1,470 +1,84 @@
-//! minutes.md in the layout of a Danish *referat*: the meeting's facts, then item by item the
-//! recommendation and its outcome, decisions, votes, conflicts of interest, action points and
-//! notes, then the course of the meeting (breaks, interruptions, changes of plan) and all action
-//! points in one table.
+//! minutes.md: the [`layout`](super::layout) of a referat in Markdown, with every text escaped
+//! so that nothing typed in the meeting can turn into a heading, list, table cell or HTML tag.
 
 use std::fmt::Write;
 
-use super::json::{
-    ActionDoc, ClauseDoc, ItemDoc, ItemStatus, MeetingDoc, MinutesDoc, OutcomeDoc, VoteDoc,
-};
-use super::{hhmm, long_date, md_cell, md_inline, md_text};
-use crate::i18n::{Key, Lang};
-use crate::session::clock::Time;
-use crate::session::due::format_date;
-use crate::session::event::{FollowUp, Replan};
+use super::json::MinutesDoc;
+use super::layout::{Block, Table, layout};
+use super::{md_cell, md_inline, md_text};
 
 /// The whole minutes.md.
 pub fn render(doc: &MinutesDoc) -> String {
-    let mut out = String::new();
-    header(&mut out, doc);
-    follow_ups(&mut out, doc);
-    for item in &doc.items {
-        item_section(&mut out, item, doc);
+    let l = layout(doc);
+    let mut out = format!("# {}\n\n", md_inline(&l.title));
+    for block in &l.blocks {
+        write_block(&mut out, block);
     }
-    course(&mut out, doc);
-    closing_actions(&mut out, doc);
-    // One trailing newline, whatever the last section wrote.
+    // One trailing newline, whatever the last block wrote.
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out.push('\n');
     out
 }
 
-fn label(key: Key, lang: Lang) -> &'static str {
-    key.get(lang)
-}
-
-/// The title without a leading "Dagsorden"/"Saksliste"/"Agenda", which the minutes replace.
-fn meeting_title(title: &str) -> String {
-    let trimmed = title.trim();
-    for lang in [Lang::Da, Lang::Nb, Lang::En] {
-        let word = Key::Agenda.get(lang);
-        if let Some(head) = trimmed.get(..word.len())
-            && head.eq_ignore_ascii_case(word)
-        {
-            let rest = trimmed[word.len()..].trim_start_matches([' ', ':', '-', '–']);
-            if !rest.is_empty() {
-                return rest.to_string();
+fn write_block(out: &mut String, block: &Block) {
+    match block {
+        Block::Facts(rows) => {
+            for (label, value) in rows {
+                let _ = writeln!(out, "- **{label}:** {}", md_inline(value));
             }
         }
-    }
-    trimmed.to_string()
-}
-
-fn header(out: &mut String, doc: &MinutesDoc) {
-    let lang = doc.lang;
-    let m = &doc.meeting;
-    let _ = writeln!(
-        out,
-        "# {}: {}\n",
-        label(Key::Minutes, lang),
-        md_inline(&meeting_title(&m.title))
-    );
-    let opt = |o: &Option<String>| o.as_deref().map(md_inline).unwrap_or_default();
-    let fields = [
-        (
-            Key::Date,
-            m.date.map(|d| long_date(d, lang)).unwrap_or_default(),
-        ),
-        (Key::Time, time_range(m, lang)),
-        (Key::Place, opt(&m.place)),
-        (Key::Chair, opt(&m.chair)),
-        (Key::Referent, opt(&m.referent)),
-        (Key::Participants, participants(m, lang)),
-        (Key::Absent, names(&m.absent)),
-    ];
-    let mut any = false;
-    for (key, value) in fields.iter().filter(|(_, v)| !v.is_empty()) {
-        let _ = writeln!(out, "- **{}:** {value}", label(*key, lang));
-        any = true;
-    }
-    if any {
-        out.push('\n');
-    }
-    if m.started_at.is_none() {
-        let _ = writeln!(out, "> {}\n", label(Key::MeetingNotStarted, lang));
-    } else if m.ended_at.is_none() {
-        let at = m.as_of.as_ref().map(hhmm).unwrap_or_default();
-        let _ = writeln!(out, "> {} {at}.\n", label(Key::MeetingNotFinished, lang));
-    }
-}
-
-/// "13:32–15:14 (planlagt 13:30–15:30)".
-fn time_range(m: &MeetingDoc, lang: Lang) -> String {
-    let actual = match (&m.started_at, &m.ended_at) {
-        (Some(s), Some(e)) => format!("{}–{}", hhmm(s), hhmm(e)),
-        (Some(s), None) => format!("{}–", hhmm(s)),
-        _ => String::new(),
-    };
-    let planned = match (m.planned_start, m.planned_end) {
-        (Some(s), Some(e)) => format!("{}–{}", s.format("%H:%M"), e.format("%H:%M")),
-        (Some(s), None) => s.format("%H:%M").to_string(),
-        _ => String::new(),
-    };
-    match (actual.is_empty(), planned.is_empty()) {
-        (false, false) => format!(
-            "{actual} ({} {planned})",
-            label(Key::Planned, lang).to_lowercase()
-        ),
-        (false, true) => actual,
-        (true, false) => format!("{} {planned}", label(Key::Planned, lang)),
-        (true, true) => String::new(),
-    }
-}
-
-/// "Anna, Bo (ankom 13:42), Carl (gik 14:50)".
-fn participants(m: &MeetingDoc, lang: Lang) -> String {
-    m.participants
-        .iter()
-        .map(|name| {
-            let moves: Vec<String> = m
-                .movements
-                .iter()
-                .filter(|mv| &mv.name == name)
-                .map(|mv| {
-                    let word = if mv.arrived { Key::Arrived } else { Key::Left };
-                    format!("{} {}", label(word, lang).to_lowercase(), hhmm(&mv.at))
-                })
-                .collect();
-            if moves.is_empty() {
-                md_inline(name)
-            } else {
-                format!("{} ({})", md_inline(name), moves.join(", "))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn names(list: &[String]) -> String {
-    list.iter()
-        .map(|n| md_inline(n))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn follow_ups(out: &mut String, doc: &MinutesDoc) {
-    if doc.follow_ups.is_empty() {
-        return;
-    }
-    let lang = doc.lang;
-    let _ = writeln!(out, "## {}\n", label(Key::FollowUpsHeading, lang));
-    for f in &doc.follow_ups {
-        let status = match &f.status {
-            FollowUp::Done => label(Key::FollowUpDone, lang).to_string(),
-            FollowUp::Moved { due } => format!(
-                "{} {}",
-                label(Key::FollowUpMoved, lang),
-                format_date(*due, lang)
-            ),
-        };
-        match &f.action {
-            Some(action) => {
-                let _ = writeln!(out, "- {}: {status}", md_text(action));
-            }
-            None => {
-                let _ = writeln!(out, "- {} #{}: {status}", md_text(&f.session), f.entry);
+        Block::Notice(s) => {
+            let _ = writeln!(out, "> {}", md_inline(s));
+        }
+        Block::Heading { text, .. } => {
+            let _ = writeln!(out, "## {}", md_inline(text));
+        }
+        Block::Label(label) => {
+            let _ = writeln!(out, "**{label}**");
+        }
+        Block::Para(s) => {
+            let _ = writeln!(out, "{}", md_text(s));
+        }
+        Block::Aside(s) => {
+            let _ = writeln!(out, "*{}*", md_inline(s));
+        }
+        Block::Field(label, value) => {
+            let _ = writeln!(out, "**{label}:** {}", md_inline(value));
+        }
+        Block::Bullets(lines) => {
+            for line in lines {
+                let _ = writeln!(out, "- {}", md_text(line));
             }
         }
+        Block::Clauses(clauses) => {
+            for c in clauses {
+                let bullet = c
+                    .number
+                    .map_or_else(|| "-".to_string(), |n| format!("{n}."));
+                let outcome = c.outcome.map(|o| format!(" — *{o}*")).unwrap_or_default();
+                let _ = writeln!(out, "{bullet} {}{outcome}", md_text(&c.text));
+            }
+        }
+        Block::Table(t) => table(out, t),
     }
     out.push('\n');
 }
 
-fn item_heading(item: &ItemDoc, lang: Lang) -> String {
-    if item.number.trim().is_empty() {
-        md_inline(&item.title)
-    } else {
-        format!(
-            "{} {}: {}",
-            label(Key::Item, lang),
-            md_inline(&item.number),
-            md_inline(&item.title)
-        )
-    }
-}
-
-fn item_section(out: &mut String, item: &ItemDoc, doc: &MinutesDoc) {
-    let lang = doc.lang;
-    let _ = writeln!(out, "## {}\n", item_heading(item, lang));
-    if let Some(case) = item.case_number.as_deref().filter(|c| !c.trim().is_empty()) {
-        let _ = writeln!(
-            out,
-            "{} {}\n",
-            label(Key::CaseNumber, lang),
-            md_inline(case)
-        );
-    }
-    if let Some(status) = status_word(item.status, doc.is_finished(), lang) {
-        let _ = writeln!(out, "*{status}.*\n");
-    }
-    recommendation(out, &item.recommendation, lang);
-    decision(out, item, lang);
-    for v in &item.votes {
-        let _ = writeln!(
-            out,
-            "**{}:** {}\n",
-            label(Key::Vote, lang),
-            vote_line(v, lang)
-        );
-    }
-    if !item.inhabil.is_empty() {
-        let _ = writeln!(
-            out,
-            "**{}:** {} ({})\n",
-            label(Key::Inhabil, lang),
-            names(&item.inhabil),
-            label(Key::LeftRoom, lang)
-        );
-    }
-    if !item.actions.is_empty() {
-        let _ = writeln!(out, "**{}**\n", label(Key::ActionPoints, lang));
-        action_table(out, item.actions.iter().map(|a| (None, a)), lang);
-    }
-    if !item.notes.is_empty() {
-        let _ = writeln!(out, "**{}**\n", label(Key::Notes, lang));
-        for n in &item.notes {
-            let _ = writeln!(out, "- {}", md_text(&n.text));
-        }
-        out.push('\n');
-    }
-    if let Some(time) = item_time(item, lang) {
-        let _ = writeln!(out, "*{}: {time}*\n", label(Key::Time, lang));
-    }
-}
-
-/// The state an item's section opens with, when it is not simply "treated".
-fn status_word(status: ItemStatus, finished: bool, lang: Lang) -> Option<&'static str> {
-    match status {
-        ItemStatus::Done => None,
-        ItemStatus::Skipped => Some(label(Key::NotTreated, lang)),
-        ItemStatus::Deferred => Some(label(Key::StatusDeferred, lang)),
-        ItemStatus::Pending if finished => Some(label(Key::NotTreated, lang)),
-        ItemStatus::Pending => Some(label(Key::StatusPending, lang)),
-        ItemStatus::Current => Some(label(Key::StatusCurrent, lang)),
-    }
-}
-
-fn recommendation(out: &mut String, clauses: &[ClauseDoc], lang: Lang) {
-    if clauses.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "**{}**\n", label(Key::Recommendation, lang));
-    let numbered = clauses.len() > 1;
-    for (k, c) in clauses.iter().enumerate() {
-        let bullet = if numbered {
-            format!("{}.", k + 1)
-        } else {
-            "-".into()
-        };
-        let outcome = c
-            .outcome
-            .map(|o| format!(" — *{}*", o.label(lang)))
-            .unwrap_or_default();
-        let _ = writeln!(out, "{bullet} {}{outcome}", md_text(&c.text));
-    }
-    out.push('\n');
-}
-
-/// The outcome sentences that apply (each once), then the decisions as written.
-fn decision(out: &mut String, item: &ItemDoc, lang: Lang) {
-    let numbered = item.recommendation.len() > 1;
-    let applying: Vec<&OutcomeDoc> = if item.recommendation.is_empty() {
-        item.outcomes.last().into_iter().collect()
-    } else {
-        item.outcomes
-            .iter()
-            .filter(|o| {
-                item.recommendation
-                    .iter()
-                    .any(|c| c.outcome_id == Some(o.id))
-            })
-            .collect()
-    };
-    if applying.is_empty() && item.decisions.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "**{}**\n", label(Key::Decision, lang));
-    for o in applying {
-        let prefix = match o.clause {
-            Some(k) if numbered => format!("({}) ", k + 1),
-            _ => String::new(),
-        };
-        let _ = writeln!(out, "{prefix}{}\n", md_text(&o.text));
-    }
-    for d in &item.decisions {
-        let _ = writeln!(out, "{}\n", md_text(&d.text));
-    }
-}
-
-/// "Enstemmigt (4 for)" or "For 2 · Imod 1 · Undlod at stemme 0".
-fn vote_line(v: &VoteDoc, lang: Lang) -> String {
-    if v.unanimous {
-        format!(
-            "{} ({} {})",
-            label(Key::Unanimous, lang),
-            v.votes_for,
-            label(Key::VoteFor, lang).to_lowercase()
-        )
-    } else {
-        format!(
-            "{} {} · {} {} · {} {}",
-            label(Key::VoteFor, lang),
-            v.votes_for,
-            label(Key::VoteAgainst, lang),
-            v.against,
-            label(Key::VoteAbstain, lang),
-            v.abstain
-        )
-    }
-}
-
-/// A table of action points; with `Some(item)` per row, the first column names the item.
-fn action_table<'a>(
-    out: &mut String,
-    rows: impl Iterator<Item = (Option<&'a ItemDoc>, &'a ActionDoc)>,
-    lang: Lang,
-) {
-    let rows: Vec<_> = rows.collect();
-    let with_item = rows.iter().any(|(i, _)| i.is_some());
-    let mut head = vec![
-        label(Key::What, lang),
-        label(Key::Who, lang),
-        label(Key::Due, lang),
-    ];
-    if with_item {
-        head.insert(0, label(Key::Item, lang));
-    }
-    let _ = writeln!(out, "| {} |", head.join(" | "));
-    let _ = writeln!(out, "|{}", " --- |".repeat(head.len()));
-    for (item, a) in rows {
-        let due = a.due.map(|d| format_date(d, lang)).unwrap_or_default();
-        let mut cells = vec![md_cell(&a.what), md_cell(&a.who), due];
-        if let Some(item) = item {
-            let name = if item.number.trim().is_empty() {
-                &item.title
-            } else {
-                &item.number
-            };
-            cells.insert(0, md_cell(name));
-        }
+fn table(out: &mut String, t: &Table) {
+    let _ = writeln!(out, "| {} |", t.head.join(" | "));
+    let _ = writeln!(out, "|{}", " --- |".repeat(t.head.len()));
+    for row in &t.rows {
+        let cells: Vec<String> = row.iter().map(|c| md_cell(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
-    out.push('\n');
-}
-
-/// "planlagt 10 min, faktisk 12 min" (with a changed plan: "planlagt 20 min (ændret plan: 15 min)").
-fn item_time(item: &ItemDoc, lang: Lang) -> Option<String> {
-    let min = label(Key::Minute, lang);
-    let mut parts = vec![];
-    if let Some(p) = item.planned_minutes {
-        let mut s = format!("{} {p} {min}", label(Key::Planned, lang).to_lowercase());
-        if let Some(r) = item.replanned_minutes {
-            let _ = write!(
-                s,
-                " ({}: {r} {min})",
-                label(Key::PlanChanged, lang).to_lowercase()
-            );
-        }
-        parts.push(s);
-    }
-    let treated =
-        item.actual_seconds > 0 || matches!(item.status, ItemStatus::Done | ItemStatus::Current);
-    if treated {
-        let actual = super::minutes_of(chrono::Duration::seconds(item.actual_seconds));
-        parts.push(format!(
-            "{} {actual} {min}",
-            label(Key::Actual, lang).to_lowercase()
-        ));
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-/// Breaks, interruptions and changes of plan, in time order.
-fn course(out: &mut String, doc: &MinutesDoc) {
-    let lang = doc.lang;
-    let min = label(Key::Minute, lang);
-    let span = |start: &Time, end: &Option<Time>, secs: i64| {
-        let to = end.as_ref().map(hhmm).unwrap_or_default();
-        let mins = super::minutes_of(chrono::Duration::seconds(secs));
-        (format!("{}–{to}", hhmm(start)), format!("{mins} {min}"))
-    };
-    let mut lines: Vec<(Time, String)> = vec![];
-    for p in &doc.pauses {
-        let (when, length) = span(&p.start, &p.end, p.seconds);
-        lines.push((
-            p.start,
-            format!("{when}: {} ({length})", label(Key::Break, lang)),
-        ));
-    }
-    for p in &doc.interruptions {
-        let (when, length) = span(&p.start, &p.end, p.seconds);
-        lines.push((
-            p.start,
-            format!(
-                "{when}: {} ({length}): {}",
-                label(Key::Interruption, lang),
-                label(Key::InterruptionNote, lang)
-            ),
-        ));
-    }
-    for c in &doc.plan_changes {
-        let what = match &c.plan {
-            Replan::Compress => label(Key::ReplanCompress, lang).to_string(),
-            Replan::PushBack => label(Key::ReplanPushBack, lang).to_string(),
-            Replan::Defer { item } => {
-                let number = c.item_number.clone().unwrap_or_else(|| item.to_string());
-                format!(
-                    "{} {} {}",
-                    label(Key::Item, lang),
-                    md_inline(&number),
-                    label(Key::ReplanDefer, lang)
-                )
-            }
-        };
-        let ends = match (&c.expected_end_before, &c.planned_end_after) {
-            (Some(b), Some(a)) => format!(
-                " ({} {} → {})",
-                label(Key::ExpectedEnd, lang),
-                hhmm(b),
-                hhmm(a)
-            ),
-            _ => String::new(),
-        };
-        lines.push((
-            c.at,
-            format!(
-                "{}: {}: {what}{ends}",
-                hhmm(&c.at),
-                label(Key::PlanChanged, lang)
-            ),
-        ));
-    }
-    if lines.is_empty() {
-        return;
-    }
-    lines.sort_by_key(|(at, _)| *at);
-    let _ = writeln!(out, "## {}\n", label(Key::CourseOfMeeting, lang));
-    for (_, line) in lines {
-        let _ = writeln!(out, "- {line}");
-    }
-    out.push('\n');
-}
-
-fn closing_actions(out: &mut String, doc: &MinutesDoc) {
-    if doc.all_actions().next().is_none() {
-        return;
-    }
-    let lang = doc.lang;
-    let _ = writeln!(out, "## {}\n", label(Key::AllActionPoints, lang));
-    action_table(out, doc.all_actions().map(|(i, a)| (Some(i), a)), lang);
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use chrono::NaiveDate;
 
-    use super::*;
+    use crate::i18n::Lang;
     use crate::minutes::testutil::{at, meeting, seed_agenda, small_agenda};
     use crate::minutes::to_markdown;
     use crate::session::Event;
@@ -533,7 +147,7 @@ pub(crate) mod tests {
             "## Item 1:",
             "**Decision**",
             "All action points",
-            "Unanimous (3 for)",
+            "The proposal was carried unanimously.",
             "Conflict of interest",
         ] {
             assert!(md.contains(label), "missing {label:?} in\n{md}");
@@ -704,7 +318,7 @@ pub(crate) mod tests {
         );
         let md = to_markdown(&m, Lang::Da);
         assert!(
-            md.contains("**Afstemning:** For 4 · Imod 1 · Undlod at stemme 2"),
+            md.contains("| indstillingen | 4 | 1 | 2 | Forslaget blev vedtaget med 4 stemmer for og 1 imod; 2 undlod at stemme. |"),
             "{md}"
         );
         assert!(md.contains("**Inhabil:** Bo (forlod lokalet)"), "{md}");
@@ -767,6 +381,7 @@ pub(crate) mod tests {
 
     #[test]
     fn title_loses_a_leading_agenda_word() {
+        use crate::minutes::layout::meeting_title;
         assert_eq!(
             meeting_title("DAGSORDEN Centerledermøde"),
             "Centerledermøde"

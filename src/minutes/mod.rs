@@ -1,15 +1,22 @@
-//! The minutes (*referat*): pure functions of a [`Meeting`] to Markdown and JSON.
+//! The minutes (*referat*): pure functions of a [`Meeting`] to Markdown, JSON, HTML, Word and PDF.
 //!
-//! [`json::MinutesDoc::from_meeting`] reads the meeting once (who was there, which outcome applies
-//! to which clause, how long each item took); the Markdown is rendered from that document, so the
-//! two files always agree. Durations of an unfinished meeting run up to its last record, which
-//! keeps the output a function of the journal alone.
+//! [`json::MinutesDoc::with_options`] reads the meeting once (who was there, which outcome applies
+//! to which clause, how long each item took, what each vote was on); [`layout`] turns that
+//! document into the blocks of a referat, and every format renders those blocks, so all files
+//! always agree. Durations of an unfinished meeting run up to its last record, which keeps the
+//! output a function of the journal alone.
 
+pub mod docx;
+pub mod html;
 pub mod json;
+pub mod layout;
 pub mod markdown;
+pub mod pdf;
+pub mod text;
+pub mod vote;
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -18,21 +25,85 @@ use crate::session::Meeting;
 use crate::session::clock::Time;
 use crate::session::store::{self, MINUTES_JSON, MINUTES_MD};
 
+pub use json::{MinutesDoc, Options};
+
+/// The formats the minutes are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Json,
+    Docx,
+    Pdf,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Json,
+        Format::Docx,
+        Format::Pdf,
+        Format::Html,
+    ];
+
+    /// The file's name in a session folder.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Md => MINUTES_MD,
+            Format::Json => MINUTES_JSON,
+            Format::Docx => "minutes.docx",
+            Format::Pdf => "minutes.pdf",
+            Format::Html => "minutes.html",
+        }
+    }
+
+    /// The format a file name's extension names.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.file_name().ends_with(&format!(".{ext}")))
+            .or(match ext.as_str() {
+                "markdown" => Some(Format::Md),
+                "htm" => Some(Format::Html),
+                _ => None,
+            })
+    }
+}
+
+/// The document in one format.
+pub fn render(doc: &MinutesDoc, format: Format) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Md => Ok(markdown::render(doc).into_bytes()),
+        Format::Json => Ok(doc.to_json().into_bytes()),
+        Format::Html => Ok(html::render(doc).into_bytes()),
+        Format::Docx => docx::render(doc),
+        Format::Pdf => pdf::render(doc),
+    }
+}
+
 /// minutes.md as a string.
 pub fn to_markdown(meeting: &Meeting, lang: Lang) -> String {
-    markdown::render(&json::MinutesDoc::from_meeting(meeting, lang))
+    markdown::render(&MinutesDoc::from_meeting(meeting, lang))
 }
 
 /// minutes.json as a string.
 pub fn to_json(meeting: &Meeting, lang: Lang) -> String {
-    json::MinutesDoc::from_meeting(meeting, lang).to_json()
+    MinutesDoc::from_meeting(meeting, lang).to_json()
 }
 
-/// Writes minutes.md and minutes.json into `dir`, each atomically and readable by the user only.
-pub fn write_files(dir: &Path, meeting: &Meeting, lang: Lang) -> io::Result<()> {
-    let doc = json::MinutesDoc::from_meeting(meeting, lang);
-    store::write_atomic(&dir.join(MINUTES_MD), markdown::render(&doc).as_bytes())?;
-    store::write_atomic(&dir.join(MINUTES_JSON), doc.to_json().as_bytes())
+/// Writes the minutes in `formats` into `dir`, each atomically (a temporary file renamed into
+/// place, so a crash leaves the old file or the new one, never half of one) and readable by the
+/// user only. Returns the paths written, in the order of `formats`.
+pub fn write_files(dir: &Path, doc: &MinutesDoc, formats: &[Format]) -> io::Result<Vec<PathBuf>> {
+    let mut written = vec![];
+    for &format in formats {
+        let path = dir.join(format.file_name());
+        let bytes = render(doc, format).map_err(io::Error::other)?;
+        store::write_atomic(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// "14:05": minutes show local clock times as recorded.
@@ -87,11 +158,7 @@ pub(crate) fn md_inline(s: &str) -> String {
 }
 
 fn one_line(s: &str) -> String {
-    s.lines()
-        .map(crate::textutil::clean)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    layout::text(s)
 }
 
 /// As [`md_inline`], for text that starts a paragraph or list item: a leading `#`, `>`, `-`,
@@ -290,7 +357,8 @@ mod tests {
             vec![(0, Event::MeetingStarted), (60, Event::MeetingEnded)],
         );
         std::fs::write(dir.path().join(MINUTES_MD), "old").unwrap();
-        write_files(dir.path(), &m, Lang::En).unwrap();
+        let doc = MinutesDoc::from_meeting(&m, Lang::En);
+        write_files(dir.path(), &doc, &[Format::Md, Format::Json]).unwrap();
         let md = std::fs::read_to_string(dir.path().join(MINUTES_MD)).unwrap();
         assert!(md.starts_with("# Minutes: Ledermøde\n"), "{md}");
         let json = std::fs::read_to_string(dir.path().join(MINUTES_JSON)).unwrap();

@@ -25,6 +25,7 @@ use crate::archive::{
     Archive, Hit, SeriesStats, format_date, search, stats_named, stats_of_session,
 };
 use crate::i18n::{Key, Lang};
+use crate::minutes::text::LineKind;
 use crate::session::state::{Status, round_minutes};
 use crate::textutil::{clean, truncate, width};
 
@@ -52,6 +53,8 @@ pub struct Opened {
     pub index: usize,
     pub heading: String,
     pub lines: Vec<String>,
+    /// What each line of `lines` is, for its style.
+    pub kinds: Vec<LineKind>,
     /// Line index of each item's heading in `lines`, by item.
     pub item_lines: Vec<Option<usize>>,
     pub bars: Vec<Bar>,
@@ -352,14 +355,13 @@ impl ReviewView {
             return;
         };
         let m = &session.meeting;
-        let text = crate::minutes::to_markdown(m, self.lang);
-        let lines: Vec<String> = text.lines().map(clean).collect();
-        let item_lines = m
-            .agenda
-            .items
-            .iter()
-            .map(|item| heading_line(&lines, item, self.lang))
+        let doc = crate::minutes::MinutesDoc::from_meeting(m, self.lang);
+        let text = crate::minutes::text::lines(&crate::minutes::layout::layout(&doc));
+        let item_lines = (0..m.agenda.items.len())
+            .map(|i| text.iter().position(|l| l.item == Some(i)))
             .collect::<Vec<_>>();
+        let kinds = text.iter().map(|l| l.kind).collect();
+        let lines: Vec<String> = text.into_iter().map(|l| l.text).collect();
         let scroll = hit
             .and_then(|h| {
                 let from = h.item.and_then(|i| item_lines.get(i).copied().flatten())?;
@@ -384,6 +386,7 @@ impl ReviewView {
             index,
             heading,
             lines,
+            kinds,
             item_lines,
             bars: bars(session),
             scroll,
@@ -391,20 +394,6 @@ impl ReviewView {
         self.back = back;
         self.screen = Screen::Session;
     }
-}
-
-/// The line where the minutes start `item`: `## Punkt 3: …`, else a heading with its title.
-fn heading_line(lines: &[String], item: &crate::agenda::Item, lang: Lang) -> Option<usize> {
-    let numbered = format!("## {} {}:", Key::Item.get(lang), item.number);
-    let title = clean(&item.title);
-    lines
-        .iter()
-        .position(|l| !item.number.is_empty() && l.starts_with(&numbered))
-        .or_else(|| {
-            lines
-                .iter()
-                .position(|l| l.starts_with("## ") && l.contains(&title))
-        })
 }
 
 /// Planned and actual minutes per item, as the chart shows them.
@@ -641,10 +630,12 @@ impl ReviewView {
             (t, c)
         };
         self.render_chart(o, chart_area, buf);
-        let lines: Vec<Line> = o.lines[o.scroll.min(o.lines.len())..]
+        let first = o.scroll.min(o.lines.len());
+        let lines: Vec<Line> = o.lines[first..]
             .iter()
+            .zip(o.kinds.get(first..).unwrap_or_default())
             .take(usize::from(text_area.height) * 2)
-            .map(|l| md_line(l))
+            .map(|(l, kind)| styled_line(l, *kind))
             .collect();
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -889,14 +880,14 @@ impl ReviewView {
 }
 
 /// A line of the minutes with light styling: headings bold, `**bold**` markers dropped.
-fn md_line(line: &str) -> Line<'static> {
-    if let Some(h) = line.strip_prefix("# ") {
-        return Line::styled(h.to_string(), style::title());
+fn styled_line(line: &str, kind: LineKind) -> Line<'static> {
+    let text = clean(line);
+    match kind {
+        LineKind::Title => Line::styled(text, style::title()),
+        LineKind::Heading => Line::styled(text, style::title().patch(style::warning())),
+        LineKind::Label => Line::styled(text, style::title()),
+        LineKind::Text => Line::raw(text),
     }
-    if let Some(h) = line.strip_prefix("## ") {
-        return Line::styled(h.to_string(), style::title().patch(style::warning()));
-    }
-    Line::raw(line.replace("**", ""))
 }
 
 /// Runs the review screens until `q`. Waits for terminal events (a one-second cap only to notice
@@ -951,36 +942,14 @@ mod tests {
     }
 
     #[test]
-    fn item_headings_are_found_by_number_then_title() {
-        let lines: Vec<String> = ["# Referat: X", "## Punkt 1: Referat", "## Budget"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let item = |number: &str, title: &str| crate::agenda::Item {
-            number: number.into(),
-            title: title.into(),
-            ..Default::default()
-        };
-        assert_eq!(
-            heading_line(&lines, &item("1", "Referat"), Lang::Da),
-            Some(1)
-        );
-        assert_eq!(heading_line(&lines, &item("", "Budget"), Lang::Da), Some(2));
-        assert_eq!(
-            heading_line(&lines, &item("3", "Eventuelt"), Lang::Da),
-            None
-        );
-    }
-
-    #[test]
-    fn markdown_lines_lose_their_markers() {
-        assert_eq!(
-            md_line("## Punkt 1: Referat").to_string(),
-            "Punkt 1: Referat"
-        );
-        assert_eq!(
-            md_line("- **Dato:** 14. marts").to_string(),
-            "- Dato: 14. marts"
-        );
+    fn item_headings_come_from_the_minutes_document() {
+        let agenda = crate::minutes::testutil::seed_agenda();
+        let m = crate::minutes::testutil::meeting(agenda, vec![]);
+        let doc = crate::minutes::MinutesDoc::from_meeting(&m, Lang::Da);
+        let lines = crate::minutes::text::lines(&crate::minutes::layout::layout(&doc));
+        let third = lines.iter().find(|l| l.item == Some(2)).unwrap();
+        assert_eq!(third.text, "Punkt 3: Kvalitetshåndbog");
+        assert_eq!(third.kind, LineKind::Heading);
+        assert_eq!(styled_line("a\u{1b}[2Jb", LineKind::Text).to_string(), "ab");
     }
 }
