@@ -171,7 +171,7 @@ fn open_new(
 ) -> anyhow::Result<(Recorder, Option<String>)> {
     let imported = match &args.agenda {
         Some(path) => agenda::load(path, args.format)?,
-        None => agenda::parse(EXAMPLE_NAME, EXAMPLE, None)?,
+        None => example(clock.now().date_naive())?,
     };
     let agenda = imported.agenda;
     if !args.new
@@ -188,6 +188,16 @@ fn open_new(
         )
     });
     Ok((rec, notice))
+}
+
+/// The built-in example, held on `today`: its title and date say the day it is run, so the
+/// minutes' title and their date agree.
+pub fn example(today: chrono::NaiveDate) -> Result<agenda::Imported, agenda::ImportError> {
+    let mut imported = agenda::parse(EXAMPLE_NAME, EXAMPLE, None)?;
+    let a = &mut imported.agenda;
+    a.title = crate::archive::next::retitle(&a.title, a.date, Some(today), a.language);
+    a.date = Some(today);
+    Ok(imported)
 }
 
 /// Asks, before the screen starts, whether to resume an unfinished session of the same agenda.
