@@ -28,7 +28,8 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).to_string()
 }
 
-/// Found trying `follow` and `review` in a pipe: `os error 6` and escape sequences.
+/// Found trying `follow` and `review` in a pipe: `os error 6` and escape sequences; `run` in a
+/// pipe began a session it could not show.
 #[test]
 fn screen_commands_without_a_terminal_say_so_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -47,6 +48,13 @@ fn screen_commands_without_a_terminal_say_so_in_one_line() {
         assert!(out.stdout.is_empty(), "{command}: {:?}", text(&out.stdout));
         assert!(!stderr.contains('\u{1b}') && !stderr.contains("os error"));
     }
+    let out = referent(dir.path(), &["run"]);
+    assert!(text(&out.stderr).starts_with("referent: run needs a terminal;"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no session is begun"
+    );
     let out = referent(dir.path(), &["review", "--lang", "da"]);
     assert!(text(&out.stderr).starts_with("referent: review kræver en terminal;"));
 }
@@ -55,9 +63,11 @@ fn screen_commands_without_a_terminal_say_so_in_one_line() {
 #[test]
 fn a_missing_agenda_is_named_without_a_line() {
     let dir = tempfile::tempdir().unwrap();
-    let out = referent(dir.path(), &["run", "nope.md"]);
-    assert!(!out.status.success());
-    assert_eq!(text(&out.stderr), "referent: nope.md: no such file\n");
+    let mut p = common::session::run(dir.path(), &["nope.md"]);
+    assert!(!p.wait_exit(std::time::Duration::from_secs(20)).success());
+    let out = String::from_utf8_lossy(&p.raw).into_owned();
+    assert!(out.contains("referent: nope.md: no such file"), "{out:?}");
+    assert!(!out.contains(":0:") && !out.contains("os error"), "{out:?}");
     let out = referent(dir.path(), &["check", "nope.md"]);
     assert_eq!(text(&out.stderr), "nope.md: no such file\n");
     let out = referent(dir.path(), &["check", "."]);

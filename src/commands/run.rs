@@ -42,6 +42,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    // Before a session is created: a meeting that cannot be shown is not begun.
+    crate::ui::terminal::require("run", args.lang.unwrap_or(Lang::En))?;
     let root = store::sessions_dir(sessions_dir)?;
     let clock = SystemClock;
     let (rec, notice) = match &args.resume {

@@ -54,7 +54,8 @@ struct Flags {
 impl Tui {
     /// Enters raw mode and the alternate screen, with bracketed paste.
     pub fn enter() -> io::Result<Self> {
-        require("referent", crate::i18n::Lang::En)?;
+        // Each command says so first, in its words; this keeps any screen out of a pipe.
+        require("the screen", crate::i18n::Lang::En)?;
         let flags = Flags::default();
         register(&flags)?;
         let terminal = ratatui::try_init().inspect_err(|_| {
