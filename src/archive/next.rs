@@ -375,13 +375,32 @@ pub fn retitle(title: &str, old: Option<NaiveDate>, new: Option<NaiveDate>, lang
             }
             let rewritten = rewrite_date(written, new, lang);
             // Only a rewrite that reads back as the new date replaces the old one.
-            if find_date(&rewritten) == Some(new) {
-                return format!("{}{rewritten}{}", &title[..from], &title[to..]);
+            if find_date(&rewritten) != Some(new) {
+                return title.to_string();
             }
-            return title.to_string();
+            let before = reweekday(&title[..from], old, new);
+            return format!("{before}{rewritten}{}", &title[to..]);
         }
     }
     title.to_string()
+}
+
+/// `before` (the title up to its date) with the old date's weekday, when it names it just
+/// before the date (`tirsdag den`, `Mandag d.`), changed to the new date's.
+fn reweekday(before: &str, old: NaiveDate, new: NaiveDate) -> String {
+    use crate::session::due::weekday_name_like;
+    let spans = word_spans(before);
+    for &(from, to) in spans.iter().rev().take(2) {
+        let word = before[from..to].trim_end_matches(',');
+        // The word names the old date's weekday when writing that weekday its way gives it back.
+        if weekday_name_like(word, old.weekday()).as_deref() == Some(word)
+            && let Some(changed) = weekday_name_like(word, new.weekday())
+        {
+            let rest = &before[from + word.len()..];
+            return format!("{}{changed}{rest}", &before[..from]);
+        }
+    }
+    before.to_string()
 }
 
 /// Byte ranges of the whitespace-separated words of `s`.
@@ -507,6 +526,11 @@ mod tests {
             ("Møde 1/12-2026 kl. 9", "Møde 8/12-2026 kl. 9", Lang::Da),
             ("Møde (2026-12-01)", "Møde (2026-12-08)", Lang::Da),
             ("Mandag d. 1. dec. 2026", "Mandag d. 8. dec. 2026", Lang::Da),
+            (
+                "tirsdag den 1. december 2026",
+                "tirsdag den 8. december 2026",
+                Lang::Da,
+            ),
         ];
         for (old, new, lang) in cases {
             assert_eq!(
@@ -515,9 +539,23 @@ mod tests {
                 "{old}"
             );
         }
-        // Into the next month and year the month's name follows, in the title's language; another
-        // date in the title is left alone.
+        // Into the next month and year the month's name follows, in the title's language, and
+        // so does a weekday named before the date; another date in the title is left alone.
         for (old, from, to, lang, new) in [
+            (
+                "Ledermøde tirsdag den 1. december 2026",
+                d(2026, 12, 1),
+                d(2026, 12, 3),
+                Lang::Da,
+                "Ledermøde torsdag den 3. december 2026",
+            ),
+            (
+                "Board, Tuesday, December 1, 2026",
+                d(2026, 12, 1),
+                d(2026, 12, 2),
+                Lang::En,
+                "Board, Wednesday, December 2, 2026",
+            ),
             (
                 "Møde d. 29. december 2026",
                 d(2026, 12, 29),

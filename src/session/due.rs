@@ -264,6 +264,44 @@ fn weekday(text: &str) -> Option<Weekday> {
         .map(|&(_, w)| w)
 }
 
+/// Full weekday names, Monday first: Danish and Norwegian, then English.
+const WEEKDAY_ROWS: [[&str; 7]; 2] = [
+    [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ],
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ],
+];
+
+/// How `written` (a full weekday name) writes `day`: the same language, and a capital when it
+/// had one (`Tirsdag` for a Tuesday where `Mandag` was written).
+pub fn weekday_name_like(written: &str, day: Weekday) -> Option<String> {
+    let lower = written.to_lowercase();
+    let row = WEEKDAY_ROWS
+        .iter()
+        .find(|row| row.contains(&lower.as_str()))?;
+    let name = row.get(usize::try_from(day.num_days_from_monday()).ok()?)?;
+    Some(case_like(written, name))
+}
+
+/// `name` with a capital first letter when `written` has one.
+fn case_like(written: &str, name: &str) -> String {
+    if !written.chars().next().is_some_and(char::is_uppercase) {
+        return name.to_string();
+    }
+    let mut cs = name.chars();
+    cs.next()
+        .map(|c| c.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
+}
+
 /// The first `w` strictly after `today`: on a Friday, "fredag" means a week later.
 fn next_weekday(today: NaiveDate, w: Weekday) -> Option<NaiveDate> {
     let ahead = (w.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
@@ -374,15 +412,7 @@ pub fn month_name_like(written: &str, month: u32, lang: Lang) -> Option<String> 
         .map(|(_, row)| row)
         .find(|row| row.contains(&w.as_str()))?
         .get(index)?;
-    let capital = written.chars().next().is_some_and(char::is_uppercase);
-    let mut out: String = if capital {
-        let mut cs = name.chars();
-        cs.next()
-            .map(|c| c.to_uppercase().chain(cs).collect())
-            .unwrap_or_default()
-    } else {
-        (*name).to_string()
-    };
+    let mut out = case_like(written, name);
     if written.ends_with('.') {
         out.push('.');
     }
@@ -768,6 +798,16 @@ mod tests {
             );
         }
         assert_eq!(month_name_like("snart", 5, Lang::Da), None);
+        let tuesday = Weekday::Tue;
+        assert_eq!(
+            weekday_name_like("Mandag", tuesday).as_deref(),
+            Some("Tirsdag")
+        );
+        assert_eq!(
+            weekday_name_like("monday", tuesday).as_deref(),
+            Some("tuesday")
+        );
+        assert_eq!(weekday_name_like("man", tuesday), None);
     }
 
     #[test]
