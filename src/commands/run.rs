@@ -42,8 +42,6 @@ pub struct Args {
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    // Before a session is created: a meeting that cannot be shown is not begun.
-    crate::ui::terminal::require("run", args.lang.unwrap_or(Lang::En))?;
     let root = store::sessions_dir(sessions_dir)?;
     let clock = SystemClock;
     let (rec, notice) = match &args.resume {
@@ -138,6 +136,10 @@ fn resume(
             None => bail!("no unfinished session in {}", textutil::display_path(root)),
         },
     };
+    // A folder that is no session is said first; then, before the journal is touched, whether
+    // the meeting can be shown at all.
+    store::load_agenda(&dir).map_err(anyhow::Error::msg)?;
+    needs_terminal()?;
     let (rec, report) = Recorder::resume(&dir, clock.now()).map_err(anyhow::Error::msg)?;
     let problems: Vec<String> = report
         .messages(&dir.join(store::JOURNAL_FILE))
@@ -166,6 +168,12 @@ fn resume_notice(meeting: &Meeting, problems: &[String]) -> Option<String> {
     }
 }
 
+/// `run` in a pipe: one line, before any session is begun or resumed. The screen's language is
+/// not known yet; the line is in English like the importer's messages.
+fn needs_terminal() -> std::io::Result<()> {
+    crate::ui::terminal::require("run", Lang::En)
+}
+
 fn open_new(
     root: &Path,
     args: &Args,
@@ -176,6 +184,8 @@ fn open_new(
         None => example(clock.now().date_naive())?,
     };
     let agenda = imported.agenda;
+    // Before a session is created: a meeting that cannot be shown is not begun.
+    needs_terminal()?;
     if !args.new
         && let Some(dir) = offer_resume(root, &agenda)?
     {
