@@ -271,7 +271,7 @@ strings! {
     November => "november", "november", "November";
     December => "december", "desember", "December";
     // Due dates typed in the action form.
-    DueHint => "Skriv fx 21/3, 21.3.2022, fredag, i morgen eller +7d.", "Skriv f.eks. 21/3, 21.3.2022, fredag, i morgen eller +7d.", "Write e.g. 21/3, 21.3.2022, friday, tomorrow or +7d.";
+    DueHint => "Skriv fx 21/3, 1. maj, fredag, næste uge, uge 51 eller om 14 dage.", "Skriv f.eks. 21/3, 1. mai, fredag, neste uke, uke 51 eller om 14 dager.", "Write e.g. 21/3, 1 May, friday, next week, week 51 or in 14 days.";
     DueNoSuchDate => "Datoen findes ikke:", "Datoen finnes ikke:", "That date does not exist:";
     DueTooFar => "Fristen ligger for langt ude:", "Fristen ligger for langt fram:", "That is too far ahead:";
     DueUnknown => "Kan ikke læse fristen:", "Kan ikke lese fristen:", "Not a due date I can read:";
@@ -367,6 +367,13 @@ strings! {
     DecisionShare => "Andel behandlede punkter med beslutning", "Andel behandlede saker med vedtak", "Share of treated items with a decision";
     ChartTitle => "Planlagt og faktisk tid pr. punkt", "Planlagt og faktisk tid per sak", "Planned and actual time per item";
     ChartLegend => "█ inden for tiden  ▓+ over tiden  ░ ubrugt", "█ innenfor tiden  ▓+ over tiden  ░ ubrukt", "█ within the slot  ▓+ over  ░ unused";
+    // Commands without a terminal, files that are not there, and `check`.
+    NeedsTerminal => "{command} kræver en terminal; i et script kan `referent minutes` eller `referent actions --json` bruges", "{command} krever en terminal; i et skript kan `referent minutes` eller `referent actions --json` brukes", "{command} needs a terminal; for a script use `referent minutes` or `referent actions --json`";
+    NoSuchFile => "filen findes ikke", "filen finnes ikke", "no such file";
+    CannotRead => "kan ikke læses", "kan ikke leses", "cannot read";
+    PlannedTotal => "I alt {minutes} min planlagt", "Totalt {minutes} min planlagt", "Total {minutes} min planned";
+    PlannedSpan => "mellem {span} ({minutes} min)", "mellom {span} ({minutes} min)", "between {span} ({minutes} min)";
+    BothPresentAndAbsent => "{name} står både som deltager og med afbud; regnes som fraværende", "{name} står både som deltaker og med forfall; regnes som fraværende", "{name} is listed both as a participant and with apologies; counted as absent";
 }
 
 /// Shorthand for `key.get(lang)`.

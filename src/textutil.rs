@@ -163,6 +163,34 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Breaks `s` into lines of at most `max` cells, between words; a word longer than a line is
+/// cut into pieces. Never returns an empty list for a non-empty `s`.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines: Vec<String> = vec![];
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        if !line.is_empty() {
+            if width(&line) + 1 + width(word) <= max {
+                line.push(' ');
+                line.push_str(word);
+                continue;
+            }
+            lines.push(std::mem::take(&mut line));
+        }
+        for g in graphemes(word) {
+            if !line.is_empty() && width(&line) + grapheme_width(g) > max {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push_str(g);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +212,20 @@ mod tests {
         );
         assert_eq!(slug("Kvalitetshåndbog"), "kvalitetshaandbog");
         assert_eq!(slug("!!!"), "meeting");
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_and_cuts_long_ones() {
+        assert_eq!(
+            wrap("Kan ikke læse fristen: «x».", 12),
+            ["Kan ikke", "læse", "fristen:", "«x»."]
+        );
+        assert_eq!(wrap("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap("日本語テ", 5), ["日本", "語テ"]);
+        assert!(wrap("   ", 5).is_empty());
+        for line in wrap(&"ord ".repeat(30), 7) {
+            assert!(width(&line) <= 7, "{line}");
+        }
     }
 
     #[test]

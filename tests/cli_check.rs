@@ -48,7 +48,11 @@ fn check_on_the_seed_shows_the_plan_and_the_overlap() {
         )),
         "{stdout}"
     );
-    assert!(stdout.contains("Total"), "{stdout}");
+    // Planned minutes and the span apart: the overlap plans 130 minutes into 120.
+    assert!(
+        stdout.contains("\n  I alt 130 min planlagt, mellem 13:30-15:30 (120 min)\n"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -26,6 +26,7 @@ pub fn lint(a: &Agenda) -> Vec<Warning> {
     overlaps(a, &mut w);
     gaps(a, &mut w);
     meeting_bounds(a, &mut w);
+    present_and_absent(a, &mut w);
     w.sort_by_key(|x| x.line);
     w
 }
@@ -234,6 +235,16 @@ fn meeting_bounds(a: &Agenda, w: &mut Vec<Warning>) {
     }
 }
 
+/// A name both among the participants and among the apologies: the meeting counts them absent.
+fn present_and_absent(a: &Agenda, w: &mut Vec<Warning>) {
+    for name in a.participants.iter().filter(|p| a.sent_apologies(p)) {
+        let message = Key::BothPresentAndAbsent
+            .get(a.language)
+            .replace("{name}", name);
+        w.push(Warning::new(None, message));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,5 +335,29 @@ mod tests {
             messages(&a),
             ["the items end 09:45 but the meeting is to end 10:00 (15 min unplanned)"]
         );
+    }
+
+    #[test]
+    fn a_participant_who_sent_apologies_is_named_once() {
+        let a = Agenda {
+            participants: vec!["Anna Holm".into(), "Bo Ek".into()],
+            absent: vec!["anna  holm".into()],
+            language: Lang::En,
+            items: vec![item("1", t(9, 0), t(9, 30))],
+            ..Agenda::default()
+        };
+        let found: Vec<String> = messages(&a)
+            .into_iter()
+            .filter(|m| m.contains("apologies"))
+            .collect();
+        assert_eq!(
+            found,
+            ["Anna Holm is listed both as a participant and with apologies; counted as absent"]
+        );
+        let none = Agenda {
+            absent: vec!["Carl".into()],
+            ..a.clone()
+        };
+        assert!(!messages(&none).iter().any(|m| m.contains("apologies")));
     }
 }

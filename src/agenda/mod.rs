@@ -118,13 +118,18 @@ pub enum Format {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ImportError {
     pub file: String,
-    pub line: usize,
+    /// 1-based line, when the problem is at one (a file that cannot be read has none).
+    pub line: Option<usize>,
     pub message: String,
 }
 
 impl fmt::Display for ImportError {
+    /// `FILE:LINE: message`, or `FILE: message` when no line is known.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
     }
 }
 
@@ -167,17 +172,27 @@ pub fn load(path: &Path, format: Option<Format>) -> Result<Imported, ImportError
     let name = crate::textutil::display_path(path);
     let bytes = std::fs::read(path).map_err(|e| ImportError {
         file: name.clone(),
-        line: 0,
-        message: format!("cannot read: {e}"),
+        line: None,
+        message: read_error(&e),
     })?;
     parse(&name, &bytes, format)
+}
+
+/// Why a file could not be read, in words (the importer's messages are English).
+fn read_error(e: &std::io::Error) -> String {
+    use crate::i18n::Key;
+    if e.kind() == std::io::ErrorKind::NotFound {
+        Key::NoSuchFile.get(Lang::En).to_string()
+    } else {
+        format!("{}: {e}", Key::CannotRead.get(Lang::En))
+    }
 }
 
 /// Parses agenda bytes; `name` is used in messages.
 pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Imported, ImportError> {
     let err = |line: usize, message: String| ImportError {
         file: name.to_string(),
-        line,
+        line: Some(line),
         message,
     };
     let text = decode::decode(bytes).map_err(|(line, m)| err(line, m))?;
@@ -200,6 +215,17 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Importe
         .warnings
         .extend(schedule::derive(&mut imported.agenda));
     Ok(imported)
+}
+
+/// Whether two names as written are the same person's: case and spacing aside.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    key(a) == key(b)
 }
 
 /// Guesses the format from the file name, then from the content.
@@ -235,6 +261,12 @@ impl Agenda {
             .filter_map(|i| i.end)
             .chain(self.breaks.iter().filter_map(|b| b.end))
             .max()
+    }
+
+    /// Whether `name` sent apologies; names are compared ignoring case and spacing, so a
+    /// participant also listed under *afbud* is one person, absent.
+    pub fn sent_apologies(&self, name: &str) -> bool {
+        self.absent.iter().any(|a| same_name(a, name))
     }
 
     /// Planned meeting end: stated, else the last item's planned end.

@@ -2,13 +2,15 @@
 //! not treated, the points noted for coming meetings under *Eventuelt*, and an item for the open
 //! action points.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use super::actions::{OpenAction, open_actions_before};
 use super::format_date;
 use super::{Archive, Session};
+use crate::agenda::times::find_date;
 use crate::agenda::{Agenda, Item};
 use crate::i18n::{Key, Lang};
+use crate::session::due::month_name_like;
 use crate::session::state::{EntryKind, Status};
 
 /// A draft agenda and how its date was chosen.
@@ -41,7 +43,8 @@ const STANDING_WORDS: &[&str] = &[
 /// Titles of the item under which points for coming meetings are noted.
 const AOB_WORDS: &[&str] = &["eventuelt", "evt.", "any other business", "aob"];
 
-/// Phrases a minute-taker puts before a point for a coming meeting; stripped from the title.
+/// Phrases a minute-taker puts before a point for a coming meeting, followed by `:` or a dash;
+/// only notes that begin so become items, and the phrase is stripped from the title.
 const POINT_PREFIXES: &[&str] = &[
     "punkter til kommende møder",
     "punkt til kommende møde",
@@ -53,6 +56,7 @@ const POINT_PREFIXES: &[&str] = &[
     "til neste møte",
     "items for coming meetings",
     "for the next meeting",
+    "for next meeting",
     "next meeting",
 ];
 
@@ -145,14 +149,14 @@ fn compose(
         item.number = (n + 1).to_string();
     }
     Agenda {
-        title: retitle(&prev.title, last.date(), date),
+        title: retitle(&prev.title, last.date(), date, lang),
         date,
         start: prev.start,
-        end: None,
+        end: prev.end,
         place: prev.place.clone(),
         chair: prev.chair.clone(),
         referent: None,
-        participants: prev.participants.clone(),
+        participants: members(prev),
         absent: vec![],
         language: lang,
         breaks: vec![],
@@ -254,7 +258,18 @@ fn is_deferred(session: &Session, item: usize) -> bool {
     })
 }
 
-/// The notes on the *Eventuelt* item, one item each.
+/// The members of the series: last time's participants and those who sent apologies then.
+fn members(prev: &Agenda) -> Vec<String> {
+    let mut all = prev.participants.clone();
+    for name in &prev.absent {
+        if !all.iter().any(|p| crate::agenda::same_name(p, name)) {
+            all.push(name.clone());
+        }
+    }
+    all
+}
+
+/// The notes on the *Eventuelt* item that say they are for a coming meeting, one item each.
 fn points_for_coming(last: &Session) -> Vec<Item> {
     let m = &last.meeting;
     let lang = m.agenda.language;
@@ -272,16 +287,14 @@ fn points_for_coming(last: &Session) -> Vec<Item> {
         .entries
         .iter()
         .filter_map(|e| match &e.kind {
-            EntryKind::Note { text } if !text.trim().is_empty() => Some(text.as_str()),
+            EntryKind::Note { text } => strip_point_prefix(text),
             EntryKind::Decision { .. }
             | EntryKind::Outcome { .. }
             | EntryKind::Action { .. }
-            | EntryKind::Note { .. }
             | EntryKind::Vote { .. }
             | EntryKind::Inhabil { .. } => None,
         })
-        .map(|text| {
-            let point = strip_point_prefix(text);
+        .map(|point| {
             let title = first_line_short(point);
             let mut body = format!("{} {when}.", Key::NotedUnderAob.get(lang));
             if title != point.trim() {
@@ -296,21 +309,22 @@ fn points_for_coming(last: &Session) -> Vec<Item> {
         .collect()
 }
 
-fn strip_point_prefix(text: &str) -> &str {
+/// The point of a note that begins with one of [`POINT_PREFIXES`] and `:` or a dash; `None`
+/// for any other note (*Næste møde holdes 3. april* is news, not a point).
+fn strip_point_prefix(text: &str) -> Option<&str> {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    for p in POINT_PREFIXES {
+    POINT_PREFIXES.iter().find_map(|p| {
         // Lowercasing can change byte lengths; only cut when the prefix lines up.
-        if lower.starts_with(p) && t.is_char_boundary(p.len()) && t[..p.len()].to_lowercase() == *p
-        {
-            let rest = t[p.len()..]
-                .trim_start_matches(|c: char| c == ':' || c == '-' || c.is_whitespace());
-            if !rest.is_empty() {
-                return rest;
-            }
+        let head = t.get(..p.len())?;
+        if head.to_lowercase() != *p {
+            return None;
         }
-    }
-    t
+        let rest = t[p.len()..].trim_start();
+        let rest = rest
+            .strip_prefix([':', '-', '–', '—'])?
+            .trim_start_matches(|c: char| c == ':' || c == '-' || c.is_whitespace());
+        (!rest.is_empty()).then_some(rest)
+    })
 }
 
 /// A title from a note: its first line, cut at 80 characters on a word.
@@ -348,20 +362,121 @@ fn actions_item(open: &[OpenAction], lang: Lang) -> Item {
     }
 }
 
-/// The title with the old date replaced by the new one, in the same format, when it has one.
-fn retitle(title: &str, old: Option<NaiveDate>, new: Option<NaiveDate>) -> String {
+/// The title with the old date replaced by the new one, written the same way: every form the
+/// importer reads (`14-03-2022`, `14.3.22`, `14/3 2022`, `d. 1. december 2026`, `March 14,
+/// 2022` …). A title without the old date is kept.
+pub fn retitle(title: &str, old: Option<NaiveDate>, new: Option<NaiveDate>, lang: Lang) -> String {
     let (Some(old), Some(new)) = (old, new) else {
         return title.to_string();
     };
-    for fmt in [
-        "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%y", "%d/%m-%Y",
-    ] {
-        let written = old.format(fmt).to_string();
-        if title.contains(&written) {
-            return title.replacen(&written, &new.format(fmt).to_string(), 1);
+    let words: Vec<(usize, usize)> = word_spans(title);
+    for k in 0..words.len() {
+        for last in words.iter().skip(k).take(3) {
+            let (from, to) = (words[k].0, last.1);
+            let written = &title[from..to];
+            if find_date(written) != Some(old) {
+                continue;
+            }
+            let rewritten = rewrite_date(written, new, lang);
+            // Only a rewrite that reads back as the new date replaces the old one.
+            if find_date(&rewritten) != Some(new) {
+                return title.to_string();
+            }
+            let before = reweekday(&title[..from], old, new);
+            return format!("{before}{rewritten}{}", &title[to..]);
         }
     }
     title.to_string()
+}
+
+/// `before` (the title up to its date) with the old date's weekday, when it names it just
+/// before the date (`tirsdag den`, `Mandag d.`), changed to the new date's.
+fn reweekday(before: &str, old: NaiveDate, new: NaiveDate) -> String {
+    use crate::session::due::weekday_name_like;
+    let spans = word_spans(before);
+    for &(from, to) in spans.iter().rev().take(2) {
+        let word = before[from..to].trim_end_matches(',');
+        // The word names the old date's weekday when writing that weekday its way gives it back.
+        if weekday_name_like(word, old.weekday()).as_deref() == Some(word)
+            && let Some(changed) = weekday_name_like(word, new.weekday())
+        {
+            let rest = &before[from + word.len()..];
+            return format!("{}{changed}{rest}", &before[..from]);
+        }
+    }
+    before.to_string()
+}
+
+/// Byte ranges of the whitespace-separated words of `s`.
+fn word_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut spans = vec![];
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(b)) => {
+                spans.push((b, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            (true, None) | (false, Some(_)) => {}
+        }
+    }
+    if let Some(b) = start {
+        spans.push((b, s.len()));
+    }
+    spans
+}
+
+/// `written` (one date as the importer reads it) with its numbers and month name changed to
+/// `date`'s, keeping separators, zero padding, the year's length and the month's language.
+fn rewrite_date(written: &str, date: NaiveDate, lang: Lang) -> String {
+    let mut pieces: Vec<(bool, bool, String)> = vec![]; // (digits, letters, text)
+    for c in written.chars() {
+        let kind = (c.is_ascii_digit(), c.is_alphabetic());
+        match pieces.last_mut() {
+            Some((d, l, text)) if (*d, *l) == kind && (kind.0 || kind.1) => text.push(c),
+            _ => pieces.push((kind.0, kind.1, c.to_string())),
+        }
+    }
+    let named_month = pieces
+        .iter()
+        .any(|(_, letters, w)| *letters && crate::session::due::month(w).is_some());
+    let groups: Vec<&str> = pieces
+        .iter()
+        .filter(|(d, _, _)| *d)
+        .map(|(_, _, t)| t.as_str())
+        .collect();
+    let year_first = groups.first().is_some_and(|g| g.len() == 4);
+    let roles: &[char] = match (named_month, year_first) {
+        (true, _) => &['d', 'y'],
+        (false, true) => &['y', 'm', 'd'],
+        (false, false) => &['d', 'm', 'y'],
+    };
+    let mut roles = roles.iter();
+    let mut out = String::new();
+    for (digits, letters, text) in &pieces {
+        if *digits {
+            let value = match roles.next().copied() {
+                Some('d') => i64::from(date.day()),
+                Some('m') => i64::from(date.month()),
+                Some(_) if text.len() == 2 => i64::from(date.year() % 100),
+                Some(_) => i64::from(date.year()),
+                None => {
+                    out.push_str(text);
+                    continue;
+                }
+            };
+            // `05.01.2027` is padded, `5. januar` is not: as the old date was.
+            let padded = text.starts_with('0') || (!named_month && text.len() >= 2);
+            let width = if padded { 2 } else { 1 };
+            out.push_str(&format!("{value:0width$}"));
+        } else if *letters && let Some(name) = month_name_like(text, date.month(), lang) {
+            out.push_str(&name);
+        } else {
+            out.push_str(text);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -372,24 +487,130 @@ mod tests {
     fn retitle_keeps_the_date_format() {
         let d = |m, day| NaiveDate::from_ymd_opt(2022, m, day);
         assert_eq!(
-            retitle("Centerledermøde d. 14-03-2022", d(3, 14), d(3, 21)),
+            retitle(
+                "Centerledermøde d. 14-03-2022",
+                d(3, 14),
+                d(3, 21),
+                Lang::Da
+            ),
             "Centerledermøde d. 21-03-2022"
         );
         assert_eq!(
-            retitle("Ledermøte 14.03.2022", d(3, 14), d(3, 28)),
+            retitle("Ledermøte 14.03.2022", d(3, 14), d(3, 28), Lang::Nb),
             "Ledermøte 28.03.2022"
         );
-        assert_eq!(retitle("Styregruppe", d(3, 14), d(3, 21)), "Styregruppe");
+        assert_eq!(
+            retitle("Styregruppe", d(3, 14), d(3, 21), Lang::Da),
+            "Styregruppe"
+        );
+    }
+
+    /// Found trying `next-agenda`: *d. 1. december 2026* stayed in the new title.
+    #[test]
+    fn retitle_replaces_the_date_in_every_form_the_importer_reads() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        let cases = [
+            (
+                "Ledermøde d. 1. december 2026",
+                "Ledermøde d. 8. december 2026",
+                Lang::Da,
+            ),
+            (
+                "Ledermøte 1. desember 2026",
+                "Ledermøte 8. desember 2026",
+                Lang::Nb,
+            ),
+            (
+                "Board, December 1, 2026",
+                "Board, December 8, 2026",
+                Lang::En,
+            ),
+            ("Møde 01.12.26", "Møde 08.12.26", Lang::Da),
+            ("Møde 1/12 2026", "Møde 8/12 2026", Lang::Da),
+            ("Møde 1/12-2026 kl. 9", "Møde 8/12-2026 kl. 9", Lang::Da),
+            ("Møde (2026-12-01)", "Møde (2026-12-08)", Lang::Da),
+            ("Mandag d. 1. dec. 2026", "Mandag d. 8. dec. 2026", Lang::Da),
+            (
+                "tirsdag den 1. december 2026",
+                "tirsdag den 8. december 2026",
+                Lang::Da,
+            ),
+        ];
+        for (old, new, lang) in cases {
+            assert_eq!(
+                retitle(old, d(2026, 12, 1), d(2026, 12, 8), lang),
+                new,
+                "{old}"
+            );
+        }
+        // Into the next month and year the month's name follows, in the title's language, and
+        // so does a weekday named before the date; another date in the title is left alone.
+        for (old, from, to, lang, new) in [
+            (
+                "Ledermøde tirsdag den 1. december 2026",
+                d(2026, 12, 1),
+                d(2026, 12, 3),
+                Lang::Da,
+                "Ledermøde torsdag den 3. december 2026",
+            ),
+            (
+                "Board, Tuesday, December 1, 2026",
+                d(2026, 12, 1),
+                d(2026, 12, 2),
+                Lang::En,
+                "Board, Wednesday, December 2, 2026",
+            ),
+            (
+                "Møde d. 29. december 2026",
+                d(2026, 12, 29),
+                d(2027, 1, 5),
+                Lang::Da,
+                "Møde d. 5. januar 2027",
+            ),
+            (
+                "Møte 10.11.2026",
+                d(2026, 11, 10),
+                d(2026, 12, 1),
+                Lang::Nb,
+                "Møte 01.12.2026",
+            ),
+            (
+                "Møte 24. november 2026",
+                d(2026, 11, 24),
+                d(2026, 12, 1),
+                Lang::Nb,
+                "Møte 1. desember 2026",
+            ),
+            (
+                "Budget 2027, møde 1. december 2026",
+                d(2026, 12, 1),
+                d(2026, 12, 8),
+                Lang::Da,
+                "Budget 2027, møde 8. december 2026",
+            ),
+        ] {
+            assert_eq!(retitle(old, from, to, lang), new, "{old}");
+        }
     }
 
     #[test]
     fn point_prefixes_and_long_notes() {
         assert_eq!(
             strip_point_prefix("Til næste møde: Budget 2024"),
-            "Budget 2024"
+            Some("Budget 2024")
         );
-        assert_eq!(strip_point_prefix("Næste møde"), "Næste møde");
-        assert_eq!(strip_point_prefix("Trivselsmåling"), "Trivselsmåling");
+        assert_eq!(
+            strip_point_prefix("Til neste møte – Budsjett"),
+            Some("Budsjett")
+        );
+        assert_eq!(
+            strip_point_prefix("For next meeting: budget"),
+            Some("budget")
+        );
+        assert_eq!(strip_point_prefix("Næste møde"), None);
+        assert_eq!(strip_point_prefix("Næste møde holdes 3. april"), None);
+        assert_eq!(strip_point_prefix("Trivselsmåling"), None);
+        assert_eq!(strip_point_prefix("Til næste møde:"), None);
         let long = "ord ".repeat(40);
         let t = first_line_short(&long);
         assert!(t.chars().count() <= 80 && t.ends_with('…'), "{t}");

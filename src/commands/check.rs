@@ -183,11 +183,29 @@ fn table(out: &mut String, a: &Agenda) {
     for b in breaks {
         break_row(out, b, &row);
     }
+    let _ = writeln!(out, "\n  {}", total_line(a));
+}
+
+/// The items' planned minutes, and the span of the day they are laid out in (breaks and gaps
+/// count in the span, not in the minutes): "I alt 23 min planlagt, mellem 21:20-22:00 (40 min)".
+fn total_line(a: &Agenda) -> String {
+    use crate::i18n::Key;
+    let lang = a.language;
     let total: u32 = a.items.iter().filter_map(|i| i.planned_minutes()).sum();
+    let planned = Key::PlannedTotal
+        .get(lang)
+        .replace("{minutes}", &total.to_string());
     let first = a.items.iter().find_map(|i| i.start);
-    let last = a.last_slot_end();
-    let whole = span(first, last);
-    row(out, "", "Total", &whole, &total.to_string());
+    match (first, a.last_slot_end()) {
+        (Some(first), Some(last)) if last >= first => {
+            let within = Key::PlannedSpan
+                .get(lang)
+                .replace("{span}", &span(Some(first), Some(last)))
+                .replace("{minutes}", &(last - first).num_minutes().to_string());
+            format!("{planned}, {within}")
+        }
+        _ => planned,
+    }
 }
 
 fn break_row(
@@ -223,6 +241,33 @@ mod tests {
         assert!(text.contains("  1  Velkomst  09:00-09:15    15"), "{text}");
         assert!(text.contains("Frokost   12:00-12:45    45"), "{text}");
         // The total counts the items' minutes; the lunch break is not one of them.
-        assert!(text.contains("Total     09:00-14:00   255"), "{text}");
+        assert!(
+            text.contains("I alt 255 min planlagt, mellem 09:00-14:00 (300 min)"),
+            "{text}"
+        );
+    }
+
+    /// Found trying `check`: `Total 21:20-22:00 23` read as 23 minutes in a 40-minute span.
+    #[test]
+    fn the_total_says_planned_minutes_and_the_span_apart() {
+        let imported = agenda::parse(
+            "x.md",
+            "# Board\n\n## 1. Opening (21:20-21:25)\n\n## 2. Budget (21:25-21:43)\n\n\
+              ## 3. Closing (21:55-22:00)\n"
+                .as_bytes(),
+            None,
+        )
+        .unwrap();
+        let mut agenda = imported.agenda;
+        agenda.language = crate::i18n::Lang::En;
+        let text = plan(&agenda);
+        assert!(
+            text.contains("Total 28 min planned, between 21:20-22:00 (40 min)"),
+            "{text}"
+        );
+        assert!(!text.contains("Total     21:20-22:00"), "{text}");
+        agenda.items.iter_mut().for_each(|i| i.start = None);
+        agenda.breaks.clear();
+        assert!(plan(&agenda).contains("Total 28 min planned\n"));
     }
 }

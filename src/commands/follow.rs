@@ -22,6 +22,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    crate::ui::terminal::require("follow", args.lang.unwrap_or(Lang::En))?;
     let source = match args.session_dir {
         Some(dir) => Source::Session(dir),
         None => Source::Newest {

@@ -18,6 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    crate::ui::terminal::require("review", args.lang.unwrap_or(Lang::En))?;
     let root = store::sessions_dir(sessions_dir)?;
     let archive = super::load_archive(&root);
     let lang = args

@@ -153,6 +153,10 @@ fn resume(
             None => bail!("no unfinished session in {}", textutil::display_path(root)),
         },
     };
+    // A folder that is no session is said first; then, before the journal is touched, whether
+    // the meeting can be shown at all.
+    store::load_agenda(&dir).map_err(anyhow::Error::msg)?;
+    needs_terminal()?;
     let (rec, report) = Recorder::resume(&dir, clock.now())?;
     let journal = dir.join(store::JOURNAL_FILE);
     let mut problems = report.messages(&journal);
@@ -188,6 +192,12 @@ fn resume_notice(meeting: &Meeting, problems: &[String]) -> Option<String> {
     }
 }
 
+/// `run` in a pipe: one line, before any session is begun or resumed. The screen's language is
+/// not known yet; the line is in English like the importer's messages.
+fn needs_terminal() -> std::io::Result<()> {
+    crate::ui::terminal::require("run", Lang::En)
+}
+
 fn open_new(
     root: &Path,
     args: &Args,
@@ -195,9 +205,11 @@ fn open_new(
 ) -> anyhow::Result<(Recorder, Option<String>)> {
     let imported = match &args.agenda {
         Some(path) => agenda::load(path, args.format)?,
-        None => agenda::parse(EXAMPLE_NAME, EXAMPLE, None)?,
+        None => example(clock.now().date_naive())?,
     };
     let agenda = imported.agenda;
+    // Before a session is created: a meeting that cannot be shown is not begun.
+    needs_terminal()?;
     if !args.new
         && let Some(dir) = offer_resume(root, &agenda)?
     {
@@ -246,6 +258,16 @@ fn is_no(answer: &str) -> bool {
         answer.trim().to_lowercase().as_str(),
         "n" | "no" | "nej" | "nei"
     )
+}
+
+/// The built-in example, held on `today`: its title and date say the day it is run, so the
+/// minutes' title and their date agree.
+pub fn example(today: chrono::NaiveDate) -> Result<agenda::Imported, agenda::ImportError> {
+    let mut imported = agenda::parse(EXAMPLE_NAME, EXAMPLE, None)?;
+    let a = &mut imported.agenda;
+    a.title = crate::archive::next::retitle(&a.title, a.date, Some(today), a.language);
+    a.date = Some(today);
+    Ok(imported)
 }
 
 /// Asks, before the screen starts, whether to resume an unfinished session of the same agenda.

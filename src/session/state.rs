@@ -194,9 +194,11 @@ pub struct Meeting {
 impl Meeting {
     /// A meeting that has not started.
     pub fn new(agenda: Agenda) -> Self {
+        // A participant who also sent apologies is one person: absent.
         let people = agenda
             .participants
             .iter()
+            .filter(|n| !agenda.sent_apologies(n))
             .map(|n| Person {
                 name: n.clone(),
                 present: true,

@@ -196,8 +196,17 @@ impl<K> Form<K> {
             .map(|(l, _)| crate::textutil::width(l))
             .max()
             .unwrap_or(0) as u16;
-        let height = self.fields.len() as u16 + 3 + u16::from(self.error.is_some());
-        let rect = popup(area, area.width.saturating_sub(4).min(90), height);
+        let width = area.width.saturating_sub(4).min(90);
+        // The error is wrapped to the form's inside, so a long one is read whole, not cut.
+        let error = self
+            .error
+            .as_deref()
+            .map(|e| crate::textutil::wrap(e, usize::from(width.saturating_sub(2))))
+            .unwrap_or_default();
+        let error_rows = u16::try_from(error.len()).unwrap_or(u16::MAX);
+        // The fields, the frame and the footer of keys, then the error's rows.
+        let height = (self.fields.len() as u16 + 3).saturating_add(error_rows);
+        let rect = popup(area, width, height);
         let inner = frame(rect, buf, &self.title);
         footer(inner, buf, keymap::FORM, lang);
         for (i, (label, field)) in self.fields.iter().enumerate() {
@@ -210,10 +219,10 @@ impl<K> Form<K> {
             let fa = Rect::new(inner.x + lw, y, inner.width.saturating_sub(lw), 1);
             field.render(fa, buf, Style::default(), i == self.focus);
         }
-        if let Some(e) = &self.error {
-            let y = inner.y + self.fields.len() as u16;
+        for (k, line) in error.iter().enumerate() {
+            let y = inner.y + (self.fields.len() + k) as u16;
             if y < inner.y + inner.height {
-                buf.set_stringn(inner.x, y, e, usize::from(inner.width), style::warning());
+                buf.set_stringn(inner.x, y, line, usize::from(inner.width), style::warning());
             }
         }
     }
@@ -254,4 +263,49 @@ pub fn frame(rect: Rect, buf: &mut Buffer, title: &str) -> Rect {
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn rows(buf: &Buffer) -> Vec<String> {
+        let area = buf.area;
+        (area.y..area.y + area.height)
+            .map(|y| {
+                (area.x..area.x + area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The due-date error lists examples; every word of it is on the screen, at 80x24 and 40x12.
+    #[test]
+    fn a_long_error_is_wrapped_inside_the_form_not_cut() {
+        let today = chrono::NaiveDate::from_ymd_opt(2022, 3, 14).unwrap();
+        for lang in [Lang::Da, Lang::Nb, Lang::En] {
+            let error = crate::session::due::parse_due_lang("snart", today, lang).unwrap_err();
+            let mut form = Form::new(
+                (),
+                "Handling",
+                &[("Hvad", ""), ("Hvem", ""), ("Frist", "snart")],
+            );
+            form.error = Some(error.clone());
+            for (w, h) in [(80, 24), (40, 12)] {
+                let area = Rect::new(0, 0, w, h);
+                let mut buf = Buffer::empty(area);
+                form.render(area, &mut buf, Lang::Da);
+                let screen = rows(&buf).join("\n");
+                for word in error.split_whitespace() {
+                    assert!(
+                        screen.contains(word),
+                        "{lang:?} {w}x{h}: {word:?} missing in\n{screen}"
+                    );
+                }
+                assert!(!screen.contains('…'), "{lang:?} {w}x{h}: cut\n{screen}");
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@
 //! stops; on SIGCONT raw mode and the alternate screen come back and the last frame is drawn
 //! again. A terminal that has gone away (hung up) is left alone: there is nothing to restore.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -19,6 +19,19 @@ use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Frame};
 
 use super::input::terminal_alive;
+
+/// Fails with one clear line when stdin or stdout is not a terminal, before anything is written
+/// to either: a screen program in a pipe would only print escape sequences or an OS error.
+pub fn require(command: &str, lang: crate::i18n::Lang) -> io::Result<()> {
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(io::Error::other(
+        crate::i18n::Key::NeedsTerminal
+            .get(lang)
+            .replace("{command}", command),
+    ))
+}
 
 /// An entered terminal; dropping it restores the terminal.
 pub struct Tui {
@@ -41,6 +54,8 @@ struct Flags {
 impl Tui {
     /// Enters raw mode and the alternate screen, with bracketed paste.
     pub fn enter() -> io::Result<Self> {
+        // Each command says so first, in its words; this keeps any screen out of a pipe.
+        require("the screen", crate::i18n::Lang::En)?;
         let flags = Flags::default();
         register(&flags)?;
         let terminal = ratatui::try_init().inspect_err(|_| {
