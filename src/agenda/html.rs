@@ -389,7 +389,7 @@ mod tests {
             <ul><li>punkt</li></ul>";
         assert_eq!(
             to_text(page.as_bytes()),
-            "4. Budget\n9. Plan\n10. Eventuelt\n2. to\n1. en\niii. tre\n- punkt"
+            "4. Budget\n9. Plan\n10. Eventuelt\n2. to\n1. en\niii. tre\n- punkt\n"
         );
     }
 
@@ -399,7 +399,7 @@ mod tests {
             </tr><tr><td>16.00</td><td><b>Velkomst</b> og intro</td></tr></table>";
         assert_eq!(
             to_text(page.as_bytes()),
-            "1. Budget\n\nLinje et\nlinje to\nTid | Punkt\n16.00 | Velkomst og intro"
+            "1. Budget\n\nLinje et\nlinje to\nTid | Punkt\n16.00 | Velkomst og intro\n"
         );
     }
 
@@ -409,16 +409,16 @@ mod tests {
             <div hidden>skjult</div><div style=\"display: none\">skjult</div><span aria-hidden=\"true\">x</span>\
             <main><article><header><h1>Dagsorden</h1></header><p>Tekst</p></article></main>\
             <footer>Kontakt</footer><script>var a = 1;</script></body>";
-        assert_eq!(to_text(page.as_bytes()), "Dagsorden\n\nTekst");
+        assert_eq!(to_text(page.as_bytes()), "Dagsorden\n\nTekst\n");
     }
 
     #[test]
     fn declared_charset_decides_and_utf8_is_the_fallback() {
         let latin = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">\
             </head><body><p>M\xf8de</p></body></html>";
-        assert_eq!(to_text(latin), "Møde");
-        assert_eq!(to_text("<p>Møde</p>".as_bytes()), "Møde");
-        assert_eq!(to_text(b"<p>M\xf8de</p>"), "Møde");
+        assert_eq!(to_text(latin), "Møde\n");
+        assert_eq!(to_text("<p>Møde</p>".as_bytes()), "Møde\n");
+        assert_eq!(to_text(b"<p>M\xf8de</p>"), "Møde\n");
         assert!(is_html(b"\xEF\xBB\xBF  <!DOCTYPE html><p>"));
         assert!(is_html(b"<!-- saved --><html>"));
         assert!(!is_html(b"1. Godkendelse <html> nok"));

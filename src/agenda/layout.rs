@@ -61,6 +61,7 @@ impl Layout {
         }
     }
 
+    /// The text, ending with one newline.
     pub fn finish(mut self) -> String {
         while self.out.ends_with("\n\n") {
             self.out.pop();
@@ -93,7 +94,7 @@ mod tests {
         l.row(&["", " "]);
         assert_eq!(
             l.finish(),
-            "Dagsorden\n\nMødedato: 13. juni 2022\n\n1. Godkendelse\n\n1 | Budget | 15 min"
+            "Dagsorden\n\nMødedato: 13. juni 2022\n\n1. Godkendelse\n\n1 | Budget | 15 min\n"
         );
     }
 }

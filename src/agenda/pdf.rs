@@ -168,7 +168,8 @@ fn page_number(text: &str) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '/' | '(' | ')' | '.'))
         .filter(|w| !w.is_empty())
         .collect();
-    let is_num = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 4;
+    // A year in a margin is a date, not a page number.
+    let is_num = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3;
     match words.as_slice() {
         [] => false,
         [n] | [n, _] | [_, n] if words.iter().all(is_num) => is_num(n),
