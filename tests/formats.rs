@@ -191,3 +191,50 @@ fn binary_junk_is_still_refused_as_binary() {
     );
     assert!(e.to_string().contains("binary"), "{e}");
 }
+
+fn referent(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_referent"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn markdown_printed_from_a_pdf_runs_as_the_same_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("dagsorden.pdf");
+    std::fs::write(&pdf, docgen::agenda_pdf(12)).unwrap();
+    let pdf = pdf.to_str().unwrap();
+    let md = referent(&["agenda", pdf, "--markdown"]);
+    assert!(
+        md.status.success(),
+        "{}",
+        String::from_utf8_lossy(&md.stderr)
+    );
+    let fixed = dir.path().join("fixed.md");
+    std::fs::write(&fixed, &md.stdout).unwrap();
+    let from_md = referent(&["agenda", fixed.to_str().unwrap(), "--json"]);
+    let from_pdf = referent(&["agenda", pdf, "--json"]);
+    assert!(from_md.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&from_md.stdout),
+        String::from_utf8_lossy(&from_pdf.stdout)
+    );
+    assert!(String::from_utf8_lossy(&md.stdout).starts_with("# Børne- og Skoleudvalget"));
+}
+
+#[test]
+fn check_of_a_damaged_word_file_names_it_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = docgen::agenda_docx();
+    let path = dir.path().join("cut.docx");
+    std::fs::write(&path, &docx[..docx.len() / 3]).unwrap();
+    let path = path.to_str().unwrap();
+    for command in ["check", "agenda"] {
+        let out = referent(&[command, path]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with(&format!("{path}: ")), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
