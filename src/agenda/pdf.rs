@@ -376,12 +376,27 @@ mod extract {
         quietly(run).unwrap_or_else(|| Err(damaged(&"the PDF reader gave up on it")))
     }
 
-    /// Runs `f`, turning a panic into `None` without printing it.
+    thread_local! {
+        /// Set while this thread runs the PDF library: its panics are not printed.
+        static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Runs `f`, turning a panic into `None` without printing it. The panic hook is wrapped
+    /// once, and only the thread inside `f` is kept quiet, so other threads' panics (and a
+    /// hook installed before this one) still report as usual.
     fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
-        let hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(|_| {}));
+        static WRAP: std::sync::Once = std::sync::Once::new();
+        WRAP.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !QUIET.with(std::cell::Cell::get) {
+                    previous(info);
+                }
+            }));
+        });
+        QUIET.with(|q| q.set(true));
         let result = catch_unwind(AssertUnwindSafe(f)).ok();
-        std::panic::set_hook(hook);
+        QUIET.with(|q| q.set(false));
         result
     }
 }
