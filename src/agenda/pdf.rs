@@ -226,25 +226,28 @@ fn write(pages: &[Vec<Line>]) -> String {
         column && p.end + per_char * (word + 1.0) > right - per_char
     };
     let mut out = Layout::new();
+    let flush = |out: &mut Layout, p: Line| {
+        if is_heading(&p) {
+            out.heading(&p.text);
+        } else {
+            out.line(&p.text);
+        }
+    };
     let mut para: Option<Line> = None;
     for page in pages {
         let mut prev_y: Option<f64> = None;
         for line in page {
             let gap = prev_y.map(|y| line.y - y);
             prev_y = Some(line.y);
-            if is_heading(line) {
-                if let Some(p) = para.take() {
-                    out.line(&p.text);
-                }
-                // A heading that wrapped: the next heading line continues it.
-                out.heading(&line.text);
-                continue;
-            }
+            // A wrapped paragraph or heading goes on in the same size, at about the same
+            // left edge (a first-line or hanging indent allowed), with no paragraph gap.
             let continues = para.as_ref().is_some_and(|p| {
                 wrapped(p, line)
                     && (p.size - line.size).abs() <= body * 0.1
+                    && is_heading(p) == is_heading(line)
                     && gap.is_none_or(|g| g > 0.0 && g <= line.size * 1.6)
-                    && (line.x - p.x).abs() <= line.size * 1.5
+                    && line.x >= p.x - line.size * 2.5
+                    && line.x <= p.x + line.size * 3.0
                     && !p.text.ends_with(':')
                     && !starts_like_entry(&line.text)
                     && !is_row(p)
@@ -258,7 +261,7 @@ fn write(pages: &[Vec<Line>]) -> String {
                 }
                 _ => {
                     if let Some(p) = para.take() {
-                        out.line(&p.text);
+                        flush(&mut out, p);
                     }
                     if gap.is_some_and(|g| g > line.size * 1.9) {
                         out.blank();
@@ -269,7 +272,7 @@ fn write(pages: &[Vec<Line>]) -> String {
         }
     }
     if let Some(p) = para {
-        out.line(&p.text);
+        flush(&mut out, p);
     }
     out.finish()
 }

@@ -28,7 +28,7 @@ Vestskolen | 412 | 18
 Indstilling:
 Det indstilles, at høringsmaterialet godkendes.
 
-3. Orientering om elevtrivsel (16:45-17:00)
+3. Orientering om elevtrivsel på mellemtrinnet og i udskolingen efter den nationale måling (16:45-17:00)
 
 Den nationale trivselsmåling viser en lille fremgang i social trivsel på mellemtrinnet, mens udskolingen ligger på niveau med sidste år. Forvaltningen følger op med skolernes ledelser.
 
@@ -74,7 +74,7 @@ pub const ITEMS: &[Item] = &[
         recommendation: Some("Det indstilles, at høringsmaterialet godkendes."),
     },
     Item {
-        title: "Orientering om elevtrivsel (16:45-17:00)",
+        title: "Orientering om elevtrivsel på mellemtrinnet og i udskolingen efter den nationale måling (16:45-17:00)",
         case: None,
         body: &[
             "Den nationale trivselsmåling viser en lille fremgang i social trivsel på mellemtrinnet, mens udskolingen ligger på niveau med sidste år. Forvaltningen følger op med skolernes ledelser.",
@@ -346,9 +346,15 @@ fn agenda_lines() -> Vec<Set> {
         out.push(set("F1", BODY_PT, f));
     }
     for (i, item) in ITEMS.iter().enumerate() {
-        let mut h = set("F2", 14.0, &format!("{}. {}", i + 1, item.title));
-        h.space_before = 10.0;
-        out.push(h);
+        // A long title wraps onto a second heading line.
+        for (n, line) in wrap(&format!("{}. {}", i + 1, item.title), 55)
+            .iter()
+            .enumerate()
+        {
+            let mut h = set("F2", 14.0, line);
+            h.space_before = if n == 0 { 10.0 } else { 0.0 };
+            out.push(h);
+        }
         if let Some(c) = item.case {
             out.push(set("F1", BODY_PT, &format!("Sagsnr.: {c}")));
         }
