@@ -117,6 +117,7 @@ pub enum Format {
     Json,
     /// A Word document (.docx).
     Docx,
+    /// A PDF with a text layer.
     Pdf,
     /// A web page as saved from a browser.
     Html,
