@@ -149,6 +149,8 @@ fn pdf_reads_as_its_twin() {
         let bytes = docgen::agenda_pdf(per_page);
         assert_eq!(agenda::detect_document("x", &bytes), Some(Format::Pdf));
         assert_reads_as_twin(&format!("dagsorden-{per_page}.pdf"), &bytes);
+        let kerned = docgen::agenda_pdf_kerned(per_page);
+        assert_reads_as_twin(&format!("kerned-{per_page}.pdf"), &kerned);
     }
 }
 

@@ -396,9 +396,98 @@ pub fn agenda_pdf(per_page: usize) -> Vec<u8> {
     pdf_from_pages(&pages, true)
 }
 
+/// The agenda as a PDF whose body is one text object a page: lines reached by `T*` and
+/// `Td` moves, words kerned in `TJ` arrays, as word processors write them.
+pub fn agenda_pdf_kerned(per_page: usize) -> Vec<u8> {
+    let lines = agenda_lines();
+    let pages: Vec<&[Set]> = lines.chunks(per_page).collect();
+    pdf_from_pages_with(&pages, true, body_as_one_text_object)
+}
+
 /// A PDF of pages of lines; `furniture` adds the header and footer.
 fn pdf_from_pages(pages: &[&[Set]], furniture: bool) -> Vec<u8> {
-    use lopdf::content::{Content, Operation};
+    pdf_from_pages_with(pages, furniture, body_line_by_line)
+}
+
+type BodyOps = fn(&[Set]) -> Vec<lopdf::content::Operation>;
+
+/// Each line (and each table cell) its own text object at an absolute position.
+fn body_line_by_line(page: &[Set]) -> Vec<lopdf::content::Operation> {
+    let mut ops = Vec::new();
+    let mut y = 750.0;
+    for line in page {
+        y -= line.space_before;
+        for (x, text) in &line.cells {
+            ops.extend(text_op(line.font, line.size, *x, y, text));
+        }
+        y -= LEADING.max(line.size * 1.25);
+    }
+    ops
+}
+
+/// One text object: relative moves between lines and cells, words as `TJ` arrays with a
+/// kerning adjustment between each pair of letters at the start of a word.
+fn body_as_one_text_object(page: &[Set]) -> Vec<lopdf::content::Operation> {
+    use lopdf::Object;
+    use lopdf::content::Operation;
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Td", vec![LEFT.into(), 750.0.into()]),
+    ];
+    for (n, line) in page.iter().enumerate() {
+        let leading = LEADING.max(line.size * 1.25);
+        if n > 0 {
+            ops.push(Operation::new("TL", vec![leading.into()]));
+            ops.push(Operation::new("T*", vec![]));
+        }
+        if line.space_before > 0.0 {
+            ops.push(Operation::new(
+                "Td",
+                vec![0.into(), (-line.space_before).into()],
+            ));
+        }
+        ops.push(Operation::new(
+            "Tf",
+            vec![line.font.into(), line.size.into()],
+        ));
+        let mut at = LEFT;
+        for (x, text) in &line.cells {
+            if *x != at {
+                ops.push(Operation::new("Td", vec![(x - at).into(), 0.into()]));
+                at = *x;
+            }
+            let mut parts: Vec<Object> = Vec::new();
+            for (i, ch) in text.char_indices() {
+                if i == 1 {
+                    parts.push(Object::Real(-20.0));
+                    parts.push(pdf_string(&text[i..]));
+                    break;
+                }
+                parts.push(pdf_string(&ch.to_string()));
+            }
+            ops.push(Operation::new("TJ", vec![Object::Array(parts)]));
+        }
+        if at != LEFT {
+            ops.push(Operation::new("Td", vec![(LEFT - at).into(), 0.into()]));
+        }
+    }
+    ops.push(Operation::new("ET", vec![]));
+    ops
+}
+
+fn text_op(font: &str, size: f64, x: f64, y: f64, text: &str) -> Vec<lopdf::content::Operation> {
+    use lopdf::content::Operation;
+    vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec![font.into(), size.into()]),
+        Operation::new("Td", vec![x.into(), y.into()]),
+        Operation::new("Tj", vec![pdf_string(text)]),
+        Operation::new("ET", vec![]),
+    ]
+}
+
+fn pdf_from_pages_with(pages: &[&[Set]], furniture: bool, body: BodyOps) -> Vec<u8> {
+    use lopdf::content::Content;
     use lopdf::{Document, Object, Stream, dictionary};
 
     let mut doc = Document::with_version("1.5");
@@ -414,15 +503,6 @@ fn pdf_from_pages(pages: &[&[Set]], furniture: bool) -> Vec<u8> {
     let resources = doc.add_object(dictionary! {
         "Font" => dictionary! { "F1" => f1, "F2" => f2 },
     });
-    let text_op = |font: &str, size: f64, x: f64, y: f64, text: &str| {
-        vec![
-            Operation::new("BT", vec![]),
-            Operation::new("Tf", vec![font.into(), size.into()]),
-            Operation::new("Td", vec![x.into(), y.into()]),
-            Operation::new("Tj", vec![pdf_string(text)]),
-            Operation::new("ET", vec![]),
-        ]
-    };
     let total = pages.len();
     let mut kids = Vec::new();
     for (n, page) in pages.iter().enumerate() {
@@ -443,14 +523,7 @@ fn pdf_from_pages(pages: &[&[Set]], furniture: bool) -> Vec<u8> {
                 &format!("Side {} af {total}", n + 1),
             ));
         }
-        let mut y = 750.0;
-        for line in page.iter() {
-            y -= line.space_before;
-            for (x, text) in &line.cells {
-                ops.extend(text_op(line.font, line.size, *x, y, text));
-            }
-            y -= LEADING.max(line.size * 1.25);
-        }
+        ops.extend(body(page));
         let content = Content { operations: ops };
         let stream = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
         let page_id = doc.add_object(dictionary! {
