@@ -197,6 +197,24 @@ const LEVELS: usize = 9;
 impl Numbering {
     fn read(doc: &Document) -> Self {
         let mut n = Numbering::default();
+        // A list style: one definition carries its levels (`w:styleLink`), others only point
+        // to it (`w:numStyleLink`) and share its levels and counters.
+        let mut links: HashMap<u32, String> = HashMap::new();
+        let mut linked: HashMap<String, u32> = HashMap::new();
+        for a in doc.descendants().filter(|x| is_w(x, "abstractNum")) {
+            let Some(id) = a
+                .attribute((W, "abstractNumId"))
+                .and_then(|v| v.parse().ok())
+            else {
+                continue;
+            };
+            if let Some(style) = val(a, "numStyleLink") {
+                links.insert(id, style.to_string());
+            }
+            if let Some(style) = val(a, "styleLink") {
+                linked.insert(style.to_string(), id);
+            }
+        }
         for a in doc.descendants().filter(|x| is_w(x, "abstractNum")) {
             let Some(id) = a
                 .attribute((W, "abstractNumId"))
@@ -232,9 +250,12 @@ impl Numbering {
             let Some(id) = num.attribute((W, "numId")).and_then(|v| v.parse().ok()) else {
                 continue;
             };
-            let Some(abs) = number_val(num, "abstractNumId") else {
+            let Some(mut abs) = number_val(num, "abstractNumId") else {
                 continue;
             };
+            if let Some(target) = links.get(&abs).and_then(|style| linked.get(style)) {
+                abs = *target;
+            }
             let overrides = num
                 .children()
                 .filter(|x| is_w(x, "lvlOverride"))
@@ -453,6 +474,35 @@ fn paragraph_text(p: Node) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn numbering(xml: &str) -> Numbering {
+        let text = format!("<w:numbering xmlns:w=\"{W}\">{xml}</w:numbering>");
+        Numbering::read(&Document::parse(&text).unwrap())
+    }
+
+    fn labels(n: &mut Numbering, entries: &[(u32, usize)]) -> Vec<String> {
+        entries
+            .iter()
+            .map(|&(num, level)| n.next(NumPr { num, level }).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn a_list_style_shares_its_definition_and_counters() {
+        let mut n = numbering(
+            "<w:abstractNum w:abstractNumId=\"1\"><w:styleLink w:val=\"Dagsorden\"/>\
+               <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>\
+               <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2\"/></w:lvl>\
+             </w:abstractNum>\
+             <w:abstractNum w:abstractNumId=\"2\"><w:numStyleLink w:val=\"Dagsorden\"/></w:abstractNum>\
+             <w:num w:numId=\"5\"><w:abstractNumId w:val=\"1\"/></w:num>\
+             <w:num w:numId=\"6\"><w:abstractNumId w:val=\"2\"/></w:num>",
+        );
+        assert_eq!(
+            labels(&mut n, &[(5, 0), (6, 0), (6, 1), (6, 1), (5, 0), (5, 1)]),
+            ["1.", "2.", "2.1", "2.2", "3.", "3.1"]
+        );
+    }
 
     #[test]
     fn numbers_in_list_formats() {
