@@ -1,6 +1,7 @@
 //! Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 (old Word
 //! exports). Line ends become `\n`. Binary files and documents that are not text are refused
-//! with a message that says what to do instead.
+//! with a message that says what to do instead. (Word, PDF and HTML documents have readers of
+//! their own and reach this only when read as text on purpose.)
 
 /// A refusal: the 1-based line where the problem is, and what it is.
 pub type Refusal = (usize, String);
@@ -34,10 +35,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, Refusal> {
 /// Formats people try to pass instead of their text export.
 fn known_binary(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"%PDF-") {
-        Some("this is a PDF; export it as text first (for example with pdftotext -layout)")
+        Some("this is a PDF; read it without --format (or with --format pdf)")
     } else if bytes.starts_with(b"PK\x03\x04") {
         Some(
-            "this is a zip file, perhaps a Word document (.docx); save it as plain text or Markdown first",
+            "this is a zip file but not a Word document (.docx); save the agenda as a Word document, plain text or Markdown",
         )
     } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
         Some("this is an old Word document (.doc); save it as plain text or Markdown first")

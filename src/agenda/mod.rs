@@ -6,10 +6,14 @@
 mod build;
 pub mod clean;
 pub mod decode;
+mod docx;
+mod html;
 pub mod json;
+mod layout;
 pub mod lines;
 pub mod lint;
 pub mod markdown;
+mod pdf;
 pub mod schedule;
 pub mod text;
 pub mod times;
@@ -112,6 +116,12 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+    /// A Word document (.docx).
+    Docx,
+    /// A PDF with a text layer.
+    Pdf,
+    /// A web page as saved from a browser.
+    Html,
 }
 
 /// A problem in the input that stopped the import, with where it is.
@@ -190,23 +200,29 @@ fn read_error(e: &std::io::Error) -> String {
 
 /// Parses agenda bytes; `name` is used in messages.
 pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Imported, ImportError> {
+    // Line 0 is a problem with the whole document: it has no line to point at.
     let err = |line: usize, message: String| ImportError {
         file: name.to_string(),
-        line: Some(line),
+        line: (line > 0).then_some(line),
         message,
     };
-    let text = decode::decode(bytes).map_err(|(line, m)| err(line, m))?;
+    let format = format.or_else(|| detect_document(name, bytes));
+    let text = document_text(bytes, format).map_err(|(line, m)| err(line, m))?;
+    let (first_line, empty) = match format {
+        Some(Format::Docx | Format::Pdf | Format::Html) => (0, "the document holds no text"),
+        Some(Format::Text | Format::Markdown | Format::Json) | None => (1, "the file is empty"),
+    };
     if text.trim().is_empty() {
-        return Err(err(1, "the file is empty".into()));
+        return Err(err(first_line, empty.into()));
     }
     let format = format.unwrap_or_else(|| detect(name, &text));
     let mut imported = match format {
         Format::Json => json::parse(&text).map_err(|(line, m)| err(line, m))?,
         Format::Markdown => markdown::parse(&text),
-        Format::Text => text::parse(&text),
+        Format::Text | Format::Docx | Format::Pdf | Format::Html => text::parse(&text),
     };
     if imported.agenda.items.is_empty() && format != Format::Json {
-        return Err(err(1, "no agenda items found".into()));
+        return Err(err(first_line, "no agenda items found".into()));
     }
     clean::sanitize(&mut imported.agenda).map_err(|m| err(1, m))?;
     let numbers = clean::check_numbers(&imported.agenda);
@@ -228,7 +244,42 @@ pub fn same_name(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
-/// Guesses the format from the file name, then from the content.
+/// The text the importer reads: a Word document, PDF or web page laid out as a text agenda,
+/// other files decoded. A problem with a document concerns the whole file: its line is 0.
+pub fn document_text(bytes: &[u8], format: Option<Format>) -> Result<String, decode::Refusal> {
+    let whole = |m: String| (0, m);
+    match format {
+        Some(Format::Docx) => docx::to_text(bytes).map_err(whole),
+        Some(Format::Pdf) => pdf::to_text(bytes).map_err(whole),
+        Some(Format::Html) => Ok(html::to_text(bytes)),
+        Some(Format::Text | Format::Markdown | Format::Json) | None => decode::decode(bytes),
+    }
+}
+
+/// A Word document, PDF or web page, known by its content (magic bytes, markup) or, for a
+/// page that lacks the usual markup, by its name.
+pub fn detect_document(name: &str, bytes: &[u8]) -> Option<Format> {
+    // PDF readers accept the header anywhere in the first kilobyte.
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Some(Format::Pdf);
+    }
+    let lower = name.to_lowercase();
+    // A zip that cannot be opened (a cut-off download) is a damaged Word file if so named.
+    if docx::is_docx(bytes) || (bytes.starts_with(b"PK\x03\x04") && lower.ends_with(".docx")) {
+        return Some(Format::Docx);
+    }
+    if html::is_html(bytes)
+        || [".html", ".htm", ".xhtml"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+    {
+        return Some(Format::Html);
+    }
+    None
+}
+
+/// Guesses a text format from the file name, then from the content.
 pub fn detect(name: &str, text: &str) -> Format {
     let lower = name.to_lowercase();
     if lower.ends_with(".json") {

@@ -1,4 +1,5 @@
-//! `referent agenda FILE [--json]`: the agenda as read, for people or as canonical JSON.
+//! `referent agenda FILE [--json | --markdown]`: the agenda as read, for people, as canonical
+//! JSON, or as a Markdown agenda to correct in an editor and run from.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,14 +10,18 @@ use crate::i18n::Key;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The agenda: plain text (.txt), Markdown (.md) or JSON (.json)
+    /// The agenda: plain text, Markdown, JSON, Word (.docx), PDF or a saved web page (.html)
     pub file: PathBuf,
     /// Read the file as this format instead of guessing
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Print the canonical JSON
-    #[arg(long)]
+    #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
+    /// Print the agenda in the Markdown agenda format, which reads back to the same agenda:
+    /// fix what was misread in any editor, then run the fixed file
+    #[arg(long)]
+    pub markdown: bool,
 }
 
 pub fn run(args: Args, _sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
@@ -29,6 +34,8 @@ pub fn run(args: Args, _sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode>
             }
             let text = if args.json {
                 imported.agenda.to_json() + "\n"
+            } else if args.markdown {
+                crate::agenda::markdown::write(&imported.agenda) + "\n"
             } else {
                 render(&imported.agenda)
             };

@@ -11,7 +11,7 @@ use crate::textutil::{truncate, width};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The agenda: plain text (.txt), Markdown (.md) or JSON (.json)
+    /// The agenda: plain text, Markdown, JSON, Word (.docx), PDF or a saved web page (.html)
     pub file: PathBuf,
     /// Read the file as this format instead of guessing
     #[arg(long, value_enum)]
