@@ -5,6 +5,7 @@
 
 mod build;
 pub mod decode;
+pub mod headings;
 pub mod json;
 pub mod lines;
 pub mod lint;
@@ -80,6 +81,8 @@ pub struct Item {
     pub body: String,
     /// Each "at …" clause of the recommendation.
     pub recommendation: Vec<String>,
+    /// What was decided, as minutes record it under *Beslutning* or *Vedtak*; null in an agenda.
+    pub decision: Option<String>,
     pub attachments: Vec<String>,
     /// Where the item starts in its source file (1-based), for warnings; not part of the JSON.
     #[serde(skip)]
@@ -240,6 +243,9 @@ impl Agenda {
             opt(&mut item.case_number);
             item.body = crate::textutil::clean_multiline(&item.body);
             item.recommendation.iter_mut().for_each(|r| *r = clean(r));
+            if let Some(d) = &mut item.decision {
+                *d = crate::textutil::clean_multiline(d);
+            }
             item.attachments.iter_mut().for_each(|a| *a = clean(a));
         }
     }

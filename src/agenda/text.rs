@@ -8,8 +8,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::build::Builder;
-use super::lines::{self, Heading, Line, Style};
-use super::{Imported, Warning};
+use super::headings;
+use super::lines::{self, Heading, Line};
+use super::{Imported, Item, Warning};
 
 /// One source line with its 1-based number.
 struct Src<'a> {
@@ -32,7 +33,8 @@ pub fn parse(text: &str) -> Imported {
     let headings = choose_headings(&kept);
     let mut b = Builder::new();
     feed(&mut b, &kept, headings);
-    let (agenda, mut warnings) = b.finish(text);
+    let (mut agenda, mut warnings) = b.finish(text);
+    merge_repeats(&mut agenda.items);
     if toc > 0 && agenda.items.len() != toc {
         warnings.push(Warning::new(
             None,
@@ -46,22 +48,133 @@ pub fn parse(text: &str) -> Imported {
 }
 
 fn split(text: &str) -> Vec<Src<'_>> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| {
-            let page_break = l.contains('\u{c}');
-            let text = if page_break {
-                Cow::Owned(l.replace('\u{c}', ""))
-            } else {
-                Cow::Borrowed(l)
-            };
-            Src {
+    let mut out = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        let page_break = l.contains('\u{c}');
+        let text = if page_break {
+            Cow::Owned(l.replace('\u{c}', ""))
+        } else {
+            Cow::Borrowed(l)
+        };
+        for (k, piece) in unglue(text).into_iter().enumerate() {
+            out.push(Src {
                 n: i + 1,
-                text,
-                page_break,
-            }
-        })
+                text: piece,
+                page_break: page_break && k == 0,
+            });
+        }
+    }
+    out
+}
+
+/// Lines longer than this lost their line breaks (a PDF transcript on one line).
+const FLATTENED: usize = 300;
+
+/// Splits one source line where several lines were glued: a clock range glued to the text after
+/// it (`18.05 - 18.15Der har været`), and in a flattened transcript before every keyword-numbered
+/// heading (`… PS 47/10 Budsjett … PS 48/10 …`).
+fn unglue(line: Cow<'_, str>) -> Vec<Cow<'_, str>> {
+    if let Some(at) = glued_range(&line) {
+        let (range, rest) = line.split_at(at);
+        return vec![Cow::Owned(range.to_string()), Cow::Owned(rest.to_string())];
+    }
+    if line.len() <= FLATTENED {
+        return vec![line];
+    }
+    let mut cuts = vec![0];
+    for (i, c) in line.char_indices() {
+        if c == ' ' && i + 1 < line.len() && starts_heading(&line[i + 1..]) {
+            cuts.push(i + 1);
+        }
+    }
+    if cuts.len() == 1 {
+        return vec![line];
+    }
+    cuts.push(line.len());
+    cuts.windows(2)
+        .map(|w| Cow::Owned(line[w[0]..w[1]].trim_end().to_string()))
         .collect()
+}
+
+/// Whether `rest` starts with a keyword-numbered heading or a case number (`Sak 14/36`, `14/38`).
+fn starts_heading(rest: &str) -> bool {
+    let head = match rest.char_indices().nth(120) {
+        Some((i, _)) => &rest[..i],
+        None => rest,
+    };
+    headings::candidates(head, 0).iter().any(|c| {
+        matches!(
+            c.form,
+            headings::Form::Keyword(..) | headings::Form::Case(_)
+        ) && c.heading.title.starts_with(char::is_uppercase)
+    })
+}
+
+/// Where the text starts in ` 18.05 - 18.15Der har været …`: a line opening with a clock range
+/// and a word glued straight onto it.
+fn glued_range(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let letter = t.find(char::is_alphabetic)?;
+    let before = &t[..letter];
+    if before.ends_with([' ', '\t', '(', ':']) {
+        return None;
+    }
+    let slot = super::times::time_only(before)?;
+    (slot.start.is_some() && slot.end.is_some()).then(|| line.len() - t.len() + letter)
+}
+
+/// An item listed twice, first in a list of the items and later with its body, is one item: the
+/// later occurrence's content goes to the list's place, the fuller title is kept, and items only
+/// the list has stay.
+fn merge_repeats(items: &mut Vec<Item>) {
+    let key = |i: &Item| title_key(&i.title);
+    let mut j = 1;
+    while j < items.len() {
+        let later = key(&items[j]);
+        let twin = (0..j).find(|&i| {
+            let first = &items[i];
+            first.number == items[j].number
+                && first.body.is_empty()
+                && first.recommendation.is_empty()
+                && first.decision.is_none()
+                && similar(&key(first), &later)
+        });
+        let Some(i) = twin else {
+            j += 1;
+            continue;
+        };
+        let later = items.remove(j);
+        let first = &mut items[i];
+        if later.title.chars().count() > first.title.chars().count() {
+            first.title = later.title;
+        }
+        first.body = later.body;
+        first.recommendation = later.recommendation;
+        first.decision = later.decision;
+        first.attachments.extend(later.attachments);
+        first.case_number = first.case_number.take().or(later.case_number);
+        first.start = first.start.or(later.start);
+        first.end = first.end.or(later.end);
+        first.minutes = first.minutes.or(later.minutes);
+    }
+}
+
+/// A title for comparing: lower case, letters and digits only.
+fn title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// One title is the start of the other (a list shortens, a wrapped heading lengthens).
+fn similar(a: &str, b: &str) -> bool {
+    let n = a.chars().count().min(b.chars().count()).min(20);
+    n >= 3 && a.chars().take(n).eq(b.chars().take(n))
 }
 
 /// Marks page numbers and headers/footers repeated at page breaks.
@@ -205,94 +318,14 @@ fn toc_entry(t: &str, in_table: bool) -> bool {
     in_table && has_page && (body.ends_with('\t') || body.ends_with("  "))
 }
 
-/// Decides which lines head items: keyword headings (`Punkt 4`, `Sak 12/22`) when the document
-/// has any, else bare numbers (`4.`, `4)`) forming the longest run 1, 2, 3 … through the text.
+/// Decides which lines head items: the most consistent sequence of candidates
+/// (see [`headings`](super::headings)).
 fn choose_headings(kept: &[&Src]) -> HashMap<usize, Heading> {
-    let candidates: Vec<(usize, Style, Heading)> = kept
-        .iter()
-        .enumerate()
-        .filter_map(|(k, s)| lines::heading(&s.text).map(|(st, h)| (k, st, h)))
-        .collect();
-    if candidates.iter().any(|(_, st, _)| *st == Style::Keyword) {
-        return candidates
-            .into_iter()
-            .filter(|(_, st, _)| *st == Style::Keyword)
-            .map(|(k, _, h)| (k, h))
-            .collect();
-    }
-    longest_run(kept, candidates)
-}
-
-/// The bare-numbered candidates forming the best numbered run; a heading that stands alone
-/// (a blank line before it) counts more than one inside a list.
-fn longest_run(kept: &[&Src], candidates: Vec<(usize, Style, Heading)>) -> HashMap<usize, Heading> {
-    let key = |h: &Heading| -> Option<(u32, u32)> {
-        let digits: String = h.number.chars().take_while(char::is_ascii_digit).collect();
-        let major = digits.parse().ok()?;
-        let minor = h.number[digits.len()..]
-            .chars()
-            .next()
-            .map_or(0, |c| u32::from(c) - u32::from('a') + 1);
-        Some((major, minor))
-    };
-    // best score of a run ending in a candidate with this major number: (score, candidate index)
-    let mut by_major: HashMap<u32, (u32, usize)> = HashMap::new();
-    let mut by_exact: HashMap<(u32, u32), (u32, usize)> = HashMap::new();
-    let mut prev: Vec<Option<usize>> = vec![None; candidates.len()];
-    let mut score = vec![0u32; candidates.len()];
-    for (c, (k, _, h)) in candidates.iter().enumerate() {
-        let Some((major, minor)) = key(h) else {
-            continue;
-        };
-        let alone = *k == 0 || kept[k - 1].text.trim().is_empty();
-        let weight = if alone { 3 } else { 1 };
-        // The previous number, or (at a cost) a skipped or repeated one: real agendas have
-        // both, and `check` reports them.
-        let mut best: Option<(u32, usize)> = None;
-        for (back, cost) in [(1, 0), (2, 2), (3, 4), (0, 2)] {
-            let Some(m) = major.checked_sub(back) else {
-                continue;
-            };
-            if back == 0 && minor > 0 {
-                continue;
-            }
-            if let Some(&(s, from)) = by_major.get(&m) {
-                best = best.max(Some((s.saturating_sub(cost), from)));
-            }
-        }
-        if minor > 0
-            && let Some(&same) = by_exact.get(&(major, minor - 1))
-        {
-            best = best.max(Some(same));
-        }
-        let starts = major <= 1 && minor <= 1;
-        match best {
-            Some((s, from)) => {
-                score[c] = s + weight;
-                prev[c] = Some(from);
-            }
-            None if starts => score[c] = weight,
-            None => continue,
-        }
-        let entry = by_major.entry(major).or_insert((0, c));
-        if score[c] > entry.0 {
-            *entry = (score[c], c);
-        }
-        let entry = by_exact.entry((major, minor)).or_insert((0, c));
-        if score[c] > entry.0 {
-            *entry = (score[c], c);
-        }
-    }
-    let mut out = HashMap::new();
-    let mut at = (0..candidates.len())
-        .filter(|&c| score[c] > 0)
-        .max_by_key(|&c| score[c]);
-    while let Some(c) = at {
-        let (k, _, h) = &candidates[c];
-        out.insert(*k, h.clone());
-        at = prev[c];
-    }
-    out
+    let lines: Vec<&str> = kept.iter().map(|s| s.text.as_ref()).collect();
+    headings::choose(&lines)
+        .into_iter()
+        .map(|c| (c.line, c.heading))
+        .collect()
 }
 
 /// Classifies the kept lines and hands them to the builder. A time standing alone right before
@@ -371,6 +404,16 @@ mod tests {
             .collect();
         assert_eq!(titles, ["Godkendelse", "Budget", "Eventuelt"]);
         assert!(imported.agenda.items[0].body.contains("2. skrive"));
+    }
+
+    /// A bare heading numbered like a case (`12/22.`) once overflowed the sequence scorer.
+    #[test]
+    fn case_numbered_bare_heading_is_an_item() {
+        let imported = parse("12/22. Budget\n");
+        let items = &imported.agenda.items;
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].number, "12/22");
+        assert_eq!(items[0].title, "Budget");
     }
 
     #[test]

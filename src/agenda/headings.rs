@@ -1,0 +1,674 @@
+//! Which lines of a plain-text agenda head its items.
+//!
+//! Every line that could head an item becomes one or more *candidates* (the alternatives a line
+//! can be read as: `Punkt 15 min…` is item 1 of 5 minutes or item 15), each with its number
+//! form, its number and a strength from what the line looks like. Then [`choose`] picks the
+//! sequence of candidates that is most consistent over the whole document, a small dynamic
+//! program over "is this candidate an item?": consecutive picks score well when they are written
+//! the same way, at the same indentation, and their numbers go up by one. Real documents start
+//! anywhere (a yearly count at 36), repeat one number for every item, skip one, restart in a
+//! closed section or list the items twice (a table of contents, then the bodies).
+//!
+//! All features and weights are in [`weight`], with what each serves.
+
+use super::lines::Heading;
+use super::times::{self, Slot};
+use super::words;
+
+/// The features of a candidate and of a step between two picks, and what each is worth.
+mod weight {
+    /// `Punkt 4`, `Sak 12/22`, `PS 46/10`: written to head an item.
+    pub const KEYWORD: i32 = 4;
+    /// `4.`, `4)`, `4:`: a list number, often an item.
+    pub const PUNCTUATED: i32 = 2;
+    /// `12/22 Title`, `1/15 15/86 Title`: a case number of the year.
+    pub const CASE: i32 = 2;
+    /// `4 Title`: as often a count or a table cell as an item number.
+    pub const SPACED: i32 = 0;
+    /// `09.00-09.30: Ankomst`, `5 16.15 16.20 Title`: a programme row without a number.
+    pub const TIMED: i32 = 2;
+    /// A blank line before: headings stand apart.
+    pub const BLANK_BEFORE: i32 = 1;
+    /// The line before ends with a colon (`Vi skal:`) or opens a recommendation: a list
+    /// inside an item, such as `1. at …` clauses.
+    pub const IN_LIST: i32 = -4;
+    /// A title starting in lower case (`1. at udvalget …`) continues a sentence.
+    pub const LOWERCASE: i32 = -4;
+    /// A long title ending in a full stop reads like a sentence, not a heading.
+    pub const SENTENCE: i32 = -2;
+    /// A chain starting at 0 or 1.
+    pub const STARTS_AT_ONE: i32 = 2;
+
+    /// The next number (`4` after `3`).
+    pub const NEXT: i32 = 3;
+    /// The same number again: every item its own one-element list.
+    pub const REPEAT: i32 = 1;
+    /// One or two numbers skipped.
+    pub const GAP: i32 = 0;
+    /// Back to the start: a closed section, or the items again after their list.
+    pub const RESTART: i32 = -2;
+    /// Any other jump, backwards or far ahead.
+    pub const JUMP: i32 = -12;
+    /// Two programme rows in time order.
+    pub const LATER: i32 = 2;
+    /// The number written another way than the pick before (`4.` after `Punkt 3`).
+    pub const FORM_CHANGE: i32 = -3;
+    /// An unnumbered row next to a numbered one (a work session before the cases).
+    pub const NUMBERING_CHANGE: i32 = -1;
+    /// Indented differently from the pick before: a sub-list.
+    pub const INDENT_CHANGE: i32 = -5;
+    /// How many earlier candidates a pick may follow; keeps the choice linear.
+    pub const WINDOW: usize = 48;
+}
+
+/// How a candidate's number is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Form {
+    /// `Punkt 4`, `Sak 4`, `PS 46/10`: the keyword (lower case) and the case-year suffix.
+    Keyword(String, String),
+    /// `4.`, `4)`, `4:` with the punctuation.
+    Punctuated(char),
+    /// `12/22 Title`: the year suffix.
+    Case(String),
+    /// `4 Title`.
+    Spaced,
+    /// No number, a time first.
+    Timed,
+}
+
+/// One way to read one line as an item heading.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Index of the line.
+    pub line: usize,
+    pub form: Form,
+    /// The number's value, for the sequence (none for unnumbered rows).
+    pub value: Option<u32>,
+    /// A bullet or a word such as `åbent` before the number (a list of the items).
+    pub marked: bool,
+    pub indent: usize,
+    pub heading: Heading,
+    pub strength: i32,
+}
+
+/// Keywords that introduce an item number; series keywords keep their prefix in the number.
+const KEYWORDS: &[(&str, bool)] = &[
+    ("dagsordenspunkt", false),
+    ("dagsordenpunkt", false),
+    ("agenda item", false),
+    ("punkt", false),
+    ("pkt.", false),
+    ("pkt", false),
+    ("sak nr.", false),
+    ("sak", false),
+    ("sag nr.", false),
+    ("sag", false),
+    ("item", false),
+    ("ps", true),
+    ("rs", true),
+    ("os", true),
+];
+
+/// Words before the number of a listed item: `åbent 1 …` in a table of contents.
+const LIST_MARKS: &[&str] = &[
+    "åbent punkt",
+    "åbent",
+    "lukket punkt",
+    "lukket",
+    "åpen",
+    "lukket",
+];
+
+/// The candidates of one line (none, one, or alternatives).
+pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
+    let indent = line
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > 200 {
+        return Vec::new();
+    }
+    let (marked, t) = match words::bullet(t) {
+        Some(rest) => (true, rest),
+        None => match LIST_MARKS.iter().find_map(|m| words::strip_word_ci(t, m)) {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, t),
+        },
+    };
+    let mut out = Vec::new();
+    let mut push = |form: Form, value: Option<u32>, number: String, title: &str, slot: Slot| {
+        let title = tidy_title(title);
+        out.push(Candidate {
+            line: index,
+            form,
+            value,
+            marked,
+            indent,
+            heading: Heading {
+                number,
+                title,
+                slot,
+            },
+            strength: 0,
+        });
+    };
+    if let Some(row) = timed_row(t) {
+        push(Form::Timed, None, String::new(), &row.1, row.0);
+        return out;
+    }
+    let (slot, rest) = times::extract(t);
+    let rest = rest.as_ref();
+    if let Some((kw, series, after)) = keyword(rest) {
+        for (number, title, minutes) in keyword_numbers(after) {
+            let Some((value, suffix)) = value_of(&number) else {
+                continue;
+            };
+            let mut slot = slot;
+            if slot.minutes.is_none() {
+                slot.minutes = minutes;
+            }
+            let printed = if series {
+                format!("{} {number}", kw.to_uppercase())
+            } else {
+                number.clone()
+            };
+            push(
+                Form::Keyword(kw.to_lowercase(), suffix.to_string()),
+                Some(value),
+                printed,
+                title,
+                slot,
+            );
+        }
+        return out;
+    }
+    if let Some((number, form, title)) = bare(rest) {
+        if let Some((value, _)) = value_of(&number) {
+            push(form, Some(value), number, title, slot);
+        }
+    }
+    out
+}
+
+/// A keyword at the start: (the keyword as written, whether it names a series, the rest).
+fn keyword(line: &str) -> Option<(&str, bool, &str)> {
+    KEYWORDS.iter().find_map(|(kw, series)| {
+        let rest = words::strip_prefix_ci(line, kw)?;
+        // `Sak14/36`: the number may be glued to the keyword; a letter may not.
+        if rest.starts_with(char::is_alphabetic) {
+            return None;
+        }
+        let rest = rest.trim_start();
+        let rest = words::strip_word_ci(rest, "nr.")
+            .or_else(|| words::strip_word_ci(rest, "nr"))
+            .map_or(rest, str::trim_start);
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then(|| (&line[..kw.len()], *series, rest))
+    })
+}
+
+/// The readings of what follows a keyword: (number, title, glued minutes). `15 minGodkendelse`
+/// is cells glued together (number 1, 5 minutes) or number 15 with a duration; both are kept
+/// and the sequence decides.
+fn keyword_numbers(after: &str) -> Vec<(String, &str, Option<u32>)> {
+    let d = after.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &after[d..];
+    let glued_minutes = rest
+        .trim_start()
+        .strip_prefix("min")
+        .filter(|r| !r.starts_with(|c: char| c.is_lowercase()) || r.starts_with(' '))
+        .filter(|_| rest.len() - rest.trim_start().len() <= 1);
+    if let Some(title) = glued_minutes
+        && d >= 2
+    {
+        return (1..d)
+            .filter_map(|split| {
+                let minutes = after[split..d].parse().ok()?;
+                Some((after[..split].to_string(), title, Some(minutes)))
+            })
+            .collect();
+    }
+    match number(after, 5) {
+        Some((n, rest)) if separated(rest) => vec![(n, rest, None)],
+        _ => Vec::new(),
+    }
+}
+
+/// A number without a keyword: `4.`, `4)`, `4:`, `12/22 Title`, `4 Title`.
+fn bare(line: &str) -> Option<(String, Form, &str)> {
+    // Three digits at most: `2022. Året der gik` is a year, not item 2022.
+    let (number, after) = number(line, 3)?;
+    let (form, title) = if number.contains('/') {
+        let suffix = number.split_once('/').map_or("", |(_, y)| y).to_string();
+        let title = after.strip_prefix(['.', ':', ')']).unwrap_or(after);
+        (Form::Case(suffix), title)
+    } else if let Some(p) = after
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | ')' | ':'))
+    {
+        (Form::Punctuated(p), &after[1..])
+    } else {
+        (Form::Spaced, after)
+    };
+    if !title.starts_with([' ', '\t']) && !(title.is_empty() && form != Form::Spaced) {
+        return None;
+    }
+    let mut title = title.trim_start();
+    // `1/15 15/86 Title`: an archive number between the case number and the title.
+    if matches!(form, Form::Case(_))
+        && let Some((archive, rest)) = title.split_once(' ')
+        && archive.contains('/')
+        && archive.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+    {
+        title = rest.trim_start();
+    }
+    let starts_well =
+        title.is_empty() || title.starts_with(|c: char| c.is_alphabetic() || "\"'«“(".contains(c));
+    // `14. marts 2022`, `12. januar`: a date.
+    let is_date = title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| words::month(w).is_some());
+    (starts_well && !is_date && !(title.is_empty() && form == Form::Spaced))
+        .then_some((number, form, title))
+}
+
+/// An item number as written: `4`, `3a`, `12/22`, `012/22`; at most `max` digits before any `/`.
+fn number(s: &str, max: usize) -> Option<(String, &str)> {
+    let d = s.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > max {
+        return None;
+    }
+    let mut end = d;
+    let b = s.as_bytes();
+    if b.get(end) == Some(&b'/') {
+        let y = b[end + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (2..=4).contains(&y) {
+            end += 1 + y;
+        } else {
+            return None;
+        }
+    }
+    if let Some(&c) = b.get(end)
+        && c.is_ascii_lowercase()
+        && !b.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+    {
+        end += 1;
+    }
+    Some((s[..end].to_string(), &s[end..]))
+}
+
+/// After a number comes a separator, whitespace or the end of the line; not more digits or letters.
+fn separated(after: &str) -> bool {
+    after.is_empty() || after.starts_with([' ', '\t', ':', '.', ')', '-', '–', '—', ','])
+}
+
+/// The value in the sequence and the case-year suffix: `12/22` -> (12, "22"), `3a` -> (3, "").
+fn value_of(number: &str) -> Option<(u32, &str)> {
+    let d = number.bytes().take_while(u8::is_ascii_digit).count();
+    let value = number.get(..d)?.parse().ok()?;
+    let suffix = number[d..].strip_prefix('/').unwrap_or("");
+    Some((value, suffix))
+}
+
+/// Separators around a title: `4. - Budget:` is titled `Budget`.
+fn tidy_title(title: &str) -> String {
+    title
+        .trim()
+        .trim_start_matches([':', '.', ')', '-', '–', '—'])
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_string()
+}
+
+/// A programme row without a number: a time or span first, then a title (`08.00-09.00: Ankomst`,
+/// `Kl. 10.15 Pause`, `0900 -10.30 Arbeidsmøte`), or a flattened table row of duration, start,
+/// end, title and perhaps the actual start (`5 16.15 16.20 Velkommen 16.17`).
+pub fn timed_row(t: &str) -> Option<(Slot, String)> {
+    if let Some(row) = table_row(t) {
+        return Some(row);
+    }
+    let (slot, rest) = leading_time(t)?;
+    let title = rest.trim_start_matches([':', '-', '–', ' ', '\t']).trim();
+    let starts_well = title.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '«');
+    (starts_well && slot.start.is_some()).then(|| (slot, title.to_string()))
+}
+
+/// A time or span at the start of `t`, and the text after it.
+fn leading_time(t: &str) -> Option<(Slot, &str)> {
+    let t = t.trim_start();
+    // `0900 -10.30`: a four-digit clock before a dash.
+    let (first, body) = match four_digit_clock(t) {
+        Some((rest, time)) => (Some(time), rest),
+        None => (None, t),
+    };
+    let after_kl = words::strip_word_ci(body, "kl.")
+        .or_else(|| words::strip_word_ci(body, "kl"))
+        .map(str::trim_start);
+    let b = after_kl.unwrap_or(body);
+    let e = b
+        .char_indices()
+        .find(|&(_, c)| c.is_alphabetic())
+        .map_or(b.len(), |(i, _)| i);
+    let (head, rest) = (&b[..e], &b[e..]);
+    if first.is_none() && !head.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let first = first
+        .map(|t| t.format("%H.%M").to_string())
+        .unwrap_or_default();
+    let probe = match after_kl {
+        Some(_) => format!("kl. {first}{head}"),
+        None => format!("{first}{head}"),
+    };
+    // `16.00: Frist`: a lone clock time heading the row.
+    let lone = probe.trim().trim_end_matches([':', '-', '–', ' ']);
+    if let Some(start) = clock_cell(lone) {
+        let slot = Slot {
+            start: Some(start),
+            ..Slot::default()
+        };
+        return Some((slot, rest));
+    }
+    let (slot, left) = times::extract(&probe);
+    let only_time = left
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '.' | ','));
+    (only_time && slot.start.is_some()).then_some((slot, rest))
+}
+
+/// `0900` followed by a dash: the clock and the text from the dash on.
+fn four_digit_clock(t: &str) -> Option<(&str, chrono::NaiveTime)> {
+    let b = t.as_bytes();
+    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let rest = &t[4..];
+    if !rest.trim_start().starts_with(['-', '–']) {
+        return None;
+    }
+    let h = t[..2].parse().ok()?;
+    let m = t[2..4].parse().ok()?;
+    Some((rest, chrono::NaiveTime::from_hms_opt(h, m, 0)?))
+}
+
+/// `5 16.15 16.20 Velkommen v/leder 16.17`: minutes, start, end, title, actual start.
+fn table_row(t: &str) -> Option<(Slot, String)> {
+    let mut parts = t.split_whitespace();
+    let minutes: u32 = parts.next()?.parse().ok()?;
+    let start = clock_cell(parts.next()?)?;
+    let end = clock_cell(parts.next()?)?;
+    let rest: Vec<&str> = parts.collect();
+    let mut title = rest.as_slice();
+    if let Some((last, head)) = title.split_last()
+        && clock_cell(last).is_some()
+    {
+        title = head;
+    }
+    let title = title.join(" ");
+    if !title.starts_with(char::is_alphabetic) || minutes > 24 * 60 {
+        return None;
+    }
+    Some((
+        Slot {
+            start: Some(start),
+            end: Some(end),
+            minutes: Some(minutes),
+        },
+        title,
+    ))
+}
+
+/// A cell holding only a clock time, `16.15` or `16:15`.
+fn clock_cell(cell: &str) -> Option<chrono::NaiveTime> {
+    let (h, m) = cell.split_once(['.', ':'])?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    chrono::NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+/// Sets each candidate's strength from its line and the lines around it.
+fn strengthen(c: &mut Candidate, lines: &[&str]) {
+    let mut s = match c.form {
+        Form::Keyword(..) => weight::KEYWORD,
+        Form::Punctuated(_) => weight::PUNCTUATED,
+        Form::Case(_) => weight::CASE,
+        Form::Spaced => weight::SPACED,
+        Form::Timed => weight::TIMED,
+    };
+    let prev = lines[..c.line].iter().rev().find(|l| !l.trim().is_empty());
+    let blank_before = c.line == 0 || lines[c.line - 1].trim().is_empty();
+    if blank_before {
+        s += weight::BLANK_BEFORE;
+    }
+    let opens_list = prev.is_some_and(|p| {
+        let p = p.trim();
+        p.ends_with(':') && candidates(p, 0).is_empty() || words::recommends(p).is_some()
+    });
+    if opens_list && !blank_before {
+        s += weight::IN_LIST;
+    }
+    let title = &c.heading.title;
+    if title.starts_with(char::is_lowercase) {
+        s += weight::LOWERCASE;
+    }
+    if title.ends_with('.') && title.split_whitespace().count() > 12 {
+        s += weight::SENTENCE;
+    }
+    c.strength = s;
+}
+
+/// What a step from pick `p` to pick `c` is worth.
+fn step(p: &Candidate, c: &Candidate) -> i32 {
+    let mut s = 0;
+    if p.indent != c.indent {
+        s += weight::INDENT_CHANGE;
+    }
+    match (p.value, c.value) {
+        (Some(a), Some(b)) => {
+            if !same_form(&p.form, &c.form) || p.marked != c.marked {
+                s += weight::FORM_CHANGE;
+            }
+            s += if b == a + 1 {
+                weight::NEXT
+            } else if b == a {
+                weight::REPEAT
+            } else if b > a && b <= a + 3 {
+                weight::GAP
+            } else if b <= 1 {
+                weight::RESTART
+            } else {
+                weight::JUMP
+            };
+        }
+        (None, None) => {
+            let later = match (p.heading.slot.start, c.heading.slot.start) {
+                (Some(a), Some(b)) => b >= a,
+                _ => false,
+            };
+            if later {
+                s += weight::LATER;
+            }
+        }
+        (None, Some(_)) | (Some(_), None) => s += weight::NUMBERING_CHANGE,
+    }
+    s
+}
+
+fn same_form(a: &Form, b: &Form) -> bool {
+    match (a, b) {
+        (Form::Keyword(k1, y1), Form::Keyword(k2, y2)) => {
+            y1 == y2 && (k1 == k2 || is_series(k1) && is_series(k2))
+        }
+        (Form::Punctuated(x), Form::Punctuated(y)) => x == y,
+        (Form::Case(x), Form::Case(y)) => x == y,
+        (Form::Spaced, Form::Spaced) | (Form::Timed, Form::Timed) => true,
+        (
+            Form::Keyword(..) | Form::Punctuated(_) | Form::Case(_) | Form::Spaced | Form::Timed,
+            _,
+        ) => false,
+    }
+}
+
+/// `PS` and `RS` are two series of one list: cases and referatsaker under them.
+fn is_series(k: &str) -> bool {
+    KEYWORDS.iter().any(|(w, series)| *series && *w == k)
+}
+
+/// Picks the item headings among `lines`: the candidates of the best-scoring sequence, in order.
+pub fn choose(lines: &[&str]) -> Vec<Candidate> {
+    let mut cands: Vec<Candidate> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| candidates(l, i))
+        .collect();
+    for c in &mut cands {
+        strengthen(c, lines);
+    }
+    let n = cands.len();
+    let mut best = vec![0i32; n];
+    let mut from: Vec<Option<usize>> = vec![None; n];
+    for c in 0..n {
+        let starts = match cands[c].value {
+            Some(v) if v <= 1 => weight::STARTS_AT_ONE,
+            Some(_) | None => 0,
+        };
+        best[c] = cands[c].strength + starts;
+        for p in c.saturating_sub(weight::WINDOW)..c {
+            if cands[p].line >= cands[c].line || best[p] <= 0 {
+                continue;
+            }
+            let score = best[p] + cands[c].strength + step(&cands[p], &cands[c]);
+            if score > best[c] {
+                best[c] = score;
+                from[c] = Some(p);
+            }
+        }
+    }
+    let mut picked = Vec::new();
+    let mut at = (0..n).filter(|&c| best[c] > 0).max_by_key(|&c| best[c]);
+    while let Some(c) = at {
+        picked.push(c);
+        at = from[c];
+    }
+    picked.reverse();
+    let mut out: Vec<Candidate> = Vec::with_capacity(picked.len());
+    for c in picked {
+        out.push(cands[c].clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(text: &str) -> Vec<String> {
+        let lines: Vec<&str> = text.lines().collect();
+        choose(&lines)
+            .into_iter()
+            .map(|c| c.heading.number)
+            .collect()
+    }
+
+    #[test]
+    fn forms_of_numbers() {
+        let one = |l: &str| {
+            let c = candidates(l, 0);
+            assert_eq!(c.len(), 1, "{l}: {c:?}");
+            (c[0].heading.number.clone(), c[0].heading.title.clone())
+        };
+        assert_eq!(one("Punkt 4: Budget"), ("4".into(), "Budget".into()));
+        assert_eq!(
+            one("PS 46/10 Referat"),
+            ("PS 46/10".into(), "Referat".into())
+        );
+        assert_eq!(
+            one("Sak14/36 Orientering"),
+            ("14/36".into(), "Orientering".into())
+        );
+        assert_eq!(
+            one("1/15 15/86 Godkjenning"),
+            ("1/15".into(), "Godkjenning".into())
+        );
+        assert_eq!(
+            one("1 Indledning (19.00)"),
+            ("1".into(), "Indledning".into())
+        );
+        assert_eq!(
+            one("1: VALG AF DIRIGENT"),
+            ("1".into(), "VALG AF DIRIGENT".into())
+        );
+        assert_eq!(one("12/22. Budget"), ("12/22".into(), "Budget".into()));
+        assert_eq!(
+            one("- 3. Nyt fra formanden"),
+            ("3".into(), "Nyt fra formanden".into())
+        );
+        assert!(candidates("14. marts 2022", 0).is_empty());
+        assert!(candidates("2022. Året der gik", 0).is_empty());
+    }
+
+    #[test]
+    fn glued_cells_give_alternatives() {
+        let c = candidates("Punkt 210 minElevrådet har ordet", 0);
+        let read: Vec<_> = c
+            .iter()
+            .map(|c| (c.heading.number.as_str(), c.heading.slot.minutes))
+            .collect();
+        assert_eq!(read, [("2", Some(10)), ("21", Some(0))]);
+        assert_eq!(c[0].heading.title, "Elevrådet har ordet");
+    }
+
+    #[test]
+    fn programme_rows() {
+        let (slot, title) = timed_row("08.00-09.00: Ankomst").unwrap();
+        assert_eq!(title, "Ankomst");
+        assert_eq!(slot.end, chrono::NaiveTime::from_hms_opt(9, 0, 0));
+        let (slot, title) = timed_row("5 16.15 16.20 Velkommen v/leder 16.17").unwrap();
+        assert_eq!(
+            (title.as_str(), slot.minutes),
+            ("Velkommen v/leder", Some(5))
+        );
+        let (slot, title) = timed_row("0900 -10.30 Arbeidsmøte").unwrap();
+        assert_eq!(title, "Arbeidsmøte");
+        assert_eq!(slot.start, chrono::NaiveTime::from_hms_opt(9, 0, 0));
+        let (_, title) = timed_row("Kl. 10.15 Pause").unwrap();
+        assert_eq!(title, "Pause");
+        assert!(timed_row("Mødet starter kl. 10").is_none());
+        assert!(timed_row("12. januar møde").is_none());
+    }
+
+    #[test]
+    fn the_sequence_skips_lists_inside_items() {
+        let text = "Dagsorden\n\n1. Godkendelse\n\nVi skal:\n1. læse\n2. skrive\n3. regne\n\n\
+                    2. Budget\n\n3. Eventuelt\n";
+        assert_eq!(numbers(text), ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn the_sequence_starts_anywhere_and_keeps_its_indent() {
+        assert_eq!(numbers("36 Høring\n37 Plan\n38 Pris\n"), ["36", "37", "38"]);
+        let nested =
+            " 1. Besøg\n\n  1. Status\n  2. Høring\n 2. Virtuelt\n\n  1. Podcast\n 3. Evt.\n";
+        assert_eq!(numbers(nested), ["1", "2", "3"]);
+        assert_eq!(
+            numbers("1. Sang\n\n1. Dagsorden\n\n1. Økonomi\n"),
+            ["1", "1", "1"]
+        );
+    }
+
+    #[test]
+    fn clauses_are_not_items() {
+        let text =
+            "1. Budget\nDet indstilles,\n1. at budgettet godkendes\n2. at X sker\n\n2. Eventuelt\n";
+        assert_eq!(numbers(text), ["1", "2"]);
+    }
+}
