@@ -45,8 +45,16 @@ mod weight {
     pub const REPEAT: i32 = 1;
     /// One or two numbers skipped.
     pub const GAP: i32 = 0;
-    /// Back to the start: a closed section, or the items again after their list.
-    pub const RESTART: i32 = -2;
+    /// Back to the start: a closed section, or a sub-list.
+    pub const RESTART: i32 = -4;
+    /// Back to the start with a title seen before: the items again after their list.
+    pub const ECHO: i32 = 4;
+    /// From one series to another (`PS 46/10`, then `RS 12/10` under it): each counts alone.
+    pub const SERIES_CHANGE: i32 = 1;
+    /// Passing over a less indented candidate: the picks would be a sub-list under it.
+    pub const UNDER_PARENT: i32 = -8;
+    /// A list number with nothing after it (an empty HTML list entry).
+    pub const EMPTY_TITLE: i32 = -3;
     /// Any other jump, backwards or far ahead.
     pub const JUMP: i32 = -12;
     /// Two programme rows in time order.
@@ -84,11 +92,15 @@ pub struct Candidate {
     pub form: Form,
     /// The number's value, for the sequence (none for unnumbered rows).
     pub value: Option<u32>,
+    /// In `14/36`, the number after the slash: some documents count there (`14/35`, `14/36`).
+    pub second: Option<u32>,
     /// A bullet or a word such as `åbent` before the number (a list of the items).
     pub marked: bool,
     pub indent: usize,
     pub heading: Heading,
     pub strength: i32,
+    /// An earlier candidate has the same number and title: this is the item again.
+    pub echo: bool,
 }
 
 /// Keywords that introduce an item number; series keywords keep their prefix in the number.
@@ -108,6 +120,12 @@ const KEYWORDS: &[(&str, bool)] = &[
     ("rs", true),
     ("os", true),
 ];
+
+/// Whether `word` introduces an item number (`Sak`, `PS`, `Punkt`).
+pub fn is_keyword(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    KEYWORDS.iter().any(|(kw, _)| *kw == lower)
+}
 
 /// Words before the number of a listed item: `åbent 1 …` in a table of contents.
 const LIST_MARKS: &[&str] = &[
@@ -140,10 +158,12 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut push = |form: Form, value: Option<u32>, number: String, title: &str, slot: Slot| {
         let title = tidy_title(title);
+        let second = number.rsplit_once('/').and_then(|(_, y)| y.parse().ok());
         out.push(Candidate {
             line: index,
             form,
             value,
+            second,
             marked,
             indent,
             heading: Heading {
@@ -152,6 +172,7 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
                 slot,
             },
             strength: 0,
+            echo: false,
         });
     };
     if let Some(row) = timed_row(t) {
@@ -257,6 +278,12 @@ fn bare(line: &str) -> Option<(String, Form, &str)> {
         return None;
     }
     let mut title = title.trim_start();
+    // `1. 1. Velkomstsang`: a typed number after the list's own.
+    if let Some(rest) = title.strip_prefix(number.as_str())
+        && let Some(rest) = rest.strip_prefix(". ")
+    {
+        title = rest.trim_start();
+    }
     // `1/15 15/86 Title`: an archive number between the case number and the title.
     if matches!(form, Form::Case(_))
         && let Some((archive, rest)) = title.split_once(' ')
@@ -449,14 +476,20 @@ fn strengthen(c: &mut Candidate, lines: &[&str]) {
     if blank_before {
         s += weight::BLANK_BEFORE;
     }
+    // `Vi skal:` opens a list inside an item; `DAGSORDEN:` or `Sakliste:` opens the items.
     let opens_list = prev.is_some_and(|p| {
         let p = p.trim();
-        p.ends_with(':') && candidates(p, 0).is_empty() || words::recommends(p).is_some()
+        let names_list = words::is_list_heading(p) || words::title_line(p).is_some();
+        let colon = p.ends_with(':') && p.split_whitespace().count() >= 2 && !names_list;
+        colon && candidates(p, 0).is_empty() || words::recommends(p).is_some()
     });
-    if opens_list && !blank_before {
+    if opens_list && !blank_before && c.value.is_some() {
         s += weight::IN_LIST;
     }
     let title = &c.heading.title;
+    if title.is_empty() && !matches!(c.form, Form::Keyword(..)) {
+        s += weight::EMPTY_TITLE;
+    }
     if title.starts_with(char::is_lowercase) {
         s += weight::LOWERCASE;
     }
@@ -473,18 +506,21 @@ fn step(p: &Candidate, c: &Candidate) -> i32 {
         s += weight::INDENT_CHANGE;
     }
     match (p.value, c.value) {
+        (Some(_), Some(_)) if series_change(&p.form, &c.form) => s += weight::SERIES_CHANGE,
         (Some(a), Some(b)) => {
             if !same_form(&p.form, &c.form) || p.marked != c.marked {
                 s += weight::FORM_CHANGE;
             }
-            s += if b == a + 1 {
+            let counts_after_slash =
+                a == b && matches!((p.second, c.second), (Some(x), Some(y)) if y == x + 1);
+            s += if b == a + 1 || counts_after_slash {
                 weight::NEXT
             } else if b == a {
                 weight::REPEAT
             } else if b > a && b <= a + 3 {
                 weight::GAP
             } else if b <= 1 {
-                weight::RESTART
+                weight::RESTART + if c.echo { weight::ECHO } else { 0 }
             } else {
                 weight::JUMP
             };
@@ -498,9 +534,20 @@ fn step(p: &Candidate, c: &Candidate) -> i32 {
                 s += weight::LATER;
             }
         }
-        (None, Some(_)) | (Some(_), None) => s += weight::NUMBERING_CHANGE,
+        (None, Some(b)) => {
+            s += weight::NUMBERING_CHANGE;
+            if b <= 1 {
+                s += weight::STARTS_AT_ONE;
+            }
+        }
+        (Some(_), None) => s += weight::NUMBERING_CHANGE,
     }
     s
+}
+
+/// `PS 46/10` to `RS 12/10`: two series of one list.
+fn series_change(a: &Form, b: &Form) -> bool {
+    matches!((a, b), (Form::Keyword(k1, _), Form::Keyword(k2, _)) if k1 != k2 && is_series(k1) && is_series(k2))
 }
 
 fn same_form(a: &Form, b: &Form) -> bool {
@@ -533,6 +580,7 @@ pub fn choose(lines: &[&str]) -> Vec<Candidate> {
     for c in &mut cands {
         strengthen(c, lines);
     }
+    mark_echoes(&mut cands);
     let n = cands.len();
     let mut best = vec![0i32; n];
     let mut from: Vec<Option<usize>> = vec![None; n];
@@ -542,11 +590,21 @@ pub fn choose(lines: &[&str]) -> Vec<Candidate> {
             Some(_) | None => 0,
         };
         best[c] = cands[c].strength + starts;
-        for p in c.saturating_sub(weight::WINDOW)..c {
-            if cands[p].line >= cands[c].line || best[p] <= 0 {
+        // The least indentation among the candidates between a pick and this one.
+        let mut between = usize::MAX;
+        for p in (c.saturating_sub(weight::WINDOW)..c).rev() {
+            let skipped = between;
+            if cands[p].line < cands[c].line {
+                between = between.min(cands[p].indent);
+            }
+            if cands[p].line >= cands[c].line {
                 continue;
             }
-            let score = best[p] + cands[c].strength + step(&cands[p], &cands[c]);
+            let under = skipped < cands[p].indent.min(cands[c].indent);
+            let score = best[p]
+                + cands[c].strength
+                + step(&cands[p], &cands[c])
+                + if under { weight::UNDER_PARENT } else { 0 };
             if score > best[c] {
                 best[c] = score;
                 from[c] = Some(p);
@@ -555,6 +613,9 @@ pub fn choose(lines: &[&str]) -> Vec<Candidate> {
     }
     let mut picked = Vec::new();
     let mut at = (0..n).filter(|&c| best[c] > 0).max_by_key(|&c| best[c]);
+    if at.is_none() {
+        return plain_headings(lines);
+    }
     while let Some(c) = at {
         picked.push(c);
         at = from[c];
@@ -564,7 +625,129 @@ pub fn choose(lines: &[&str]) -> Vec<Candidate> {
     for c in picked {
         out.push(cands[c].clone());
     }
+    number_repeats(&mut out);
     out
+}
+
+/// First words of lines that name the document or sign it, not an item.
+const NOT_PLAIN: &[&str] = &[
+    "referat",
+    "dagsorden",
+    "protokol",
+    "protokoll",
+    "møtebok",
+    "saksliste",
+    "innkalling",
+    "ref",
+    "mvh",
+    "hilsen",
+    "venlig",
+    "vennlig",
+    "skip",
+    "til",
+    "tilstede",
+    "tilstade",
+    "afbud",
+    "forfall",
+    "deltagere",
+    "deltakere",
+];
+
+/// A document without numbers or times: its items are the short lines standing apart (a blank
+/// line before, or a one-word heading ending in a full stop) with text after them, below the
+/// header.
+fn plain_headings(lines: &[&str]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let blank_before = i == 0 || lines[i - 1].trim().is_empty();
+        let short_stop = words.len() <= 2 && t.ends_with('.');
+        let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+        let first = words.first().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        let plain = !t.is_empty()
+            && (1..=8).contains(&words.len())
+            && t.chars().count() <= 60
+            && (blank_before || short_stop)
+            && t.starts_with(char::is_uppercase)
+            && !t.ends_with([',', ':', ';', '!', '?'])
+            && !t.contains(':')
+            && times::find_date(t).is_none()
+            && words::meta(t).is_none()
+            && words::section(t).is_none()
+            && first.is_none_or(|f| !NOT_PLAIN.contains(&f.as_str()))
+            && next.is_some();
+        if plain {
+            out.push(Candidate {
+                line: i,
+                form: Form::Spaced,
+                value: None,
+                second: None,
+                marked: false,
+                indent: 0,
+                heading: Heading {
+                    number: String::new(),
+                    title: t.to_string(),
+                    slot: Slot::default(),
+                },
+                strength: 0,
+                echo: false,
+            });
+        }
+    }
+    // A single such line is a header, not a list of items.
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
+/// Marks candidates that repeat an earlier candidate's number and title.
+fn mark_echoes(cands: &mut [Candidate]) {
+    let mut seen: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    for c in cands.iter_mut() {
+        let title: String = c
+            .heading
+            .title
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(20)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let key = (c.heading.number.clone(), title);
+        c.echo = seen.contains_key(&key);
+        seen.entry(key).or_insert(c.line);
+    }
+}
+
+/// A run of three or more picks printing the same number (`1.` for every item, each its own
+/// one-element HTML list) is numbered in reading order.
+fn number_repeats(picks: &mut [Candidate]) {
+    let mut i = 0;
+    while i < picks.len() {
+        let mut j = i + 1;
+        while j < picks.len()
+            && picks[j].value.is_some()
+            && picks[j].value == picks[i].value
+            && picks[j].heading.number == picks[i].heading.number
+        {
+            j += 1;
+        }
+        if j - i >= 3
+            && let Some(first) = picks[i].value
+        {
+            for (k, p) in picks[i..j].iter_mut().enumerate() {
+                let n = first + k as u32;
+                p.value = Some(n);
+                p.heading.number = n.to_string();
+            }
+        }
+        i = j;
+    }
 }
 
 #[cfg(test)]

@@ -83,7 +83,11 @@ fn unglue(line: Cow<'_, str>) -> Vec<Cow<'_, str>> {
     }
     let mut cuts = vec![0];
     for (i, c) in line.char_indices() {
-        if c == ' ' && i + 1 < line.len() && starts_heading(&line[i + 1..]) {
+        let after_keyword = line[..i]
+            .rsplit(' ')
+            .next()
+            .is_some_and(headings::is_keyword);
+        if c == ' ' && !after_keyword && i + 1 < line.len() && starts_heading(&line[i + 1..]) {
             cuts.push(i + 1);
         }
     }
@@ -91,9 +95,31 @@ fn unglue(line: Cow<'_, str>) -> Vec<Cow<'_, str>> {
         return vec![line];
     }
     cuts.push(line.len());
-    cuts.windows(2)
-        .map(|w| Cow::Owned(line[w[0]..w[1]].trim_end().to_string()))
-        .collect()
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let piece = line[w[0]..w[1]].trim_end();
+        let (head, body) = title_end(piece).map_or((piece, ""), |at| piece.split_at(at));
+        out.push(Cow::Owned(head.trim_end().to_string()));
+        if !body.trim().is_empty() {
+            out.push(Cow::Owned(body.trim().to_string()));
+        }
+    }
+    out
+}
+
+/// In a flattened transcript the title ends at the first punctuation that ends a phrase
+/// (`Sak 14/37 Gudstenesta på Sandane-dagane : 17.august …`); the rest is the body.
+fn title_end(piece: &str) -> Option<usize> {
+    if !starts_heading(piece) {
+        return None;
+    }
+    let marks = [" : ", ": ", ". ", " , ", " - "];
+    marks
+        .iter()
+        .filter_map(|m| piece.find(m).map(|i| (i, m)))
+        .filter(|(i, _)| *i > 8)
+        .min()
+        .map(|(i, m)| if m.starts_with('.') { i + 1 } else { i })
 }
 
 /// Whether `rest` starts with a keyword-numbered heading or a case number (`Sak 14/36`, `14/38`).
