@@ -36,6 +36,8 @@ mod weight {
     pub const LOWERCASE: i32 = -4;
     /// A long title ending in a full stop reads like a sentence, not a heading.
     pub const SENTENCE: i32 = -2;
+    /// Indented deeper than the document's outermost list numbers: a sub-point.
+    pub const DEEPER: i32 = -2;
     /// A chain starting at 0 or 1.
     pub const STARTS_AT_ONE: i32 = 2;
 
@@ -179,8 +181,10 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
         push(Form::Timed, None, String::new(), &row.1, row.0);
         return out;
     }
-    let (slot, rest) = times::extract(t);
+    let (mut slot, rest) = times::extract(t);
     let rest = rest.as_ref();
+    let (start, rest) = bracketed_start(rest);
+    slot.start = slot.start.or(start);
     if let Some((kw, series, after)) = keyword(rest) {
         for (number, title, minutes) in keyword_numbers(after) {
             let Some((value, suffix)) = value_of(&number) else {
@@ -211,6 +215,19 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// `Indledning (19.15)`: a start time alone in brackets at the end of a heading.
+fn bracketed_start(t: &str) -> (Option<chrono::NaiveTime>, &str) {
+    let trimmed = t.trim_end();
+    let inner = trimmed
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .and_then(|(head, time)| clock_cell(time.trim()).map(|c| (head, c)));
+    match inner {
+        Some((head, time)) => (Some(time), head),
+        None => (None, t),
+    }
 }
 
 /// A keyword at the start: (the keyword as written, whether it names a series, the rest).
@@ -581,6 +598,16 @@ pub fn choose(lines: &[&str]) -> Vec<Candidate> {
         strengthen(c, lines);
     }
     mark_echoes(&mut cands);
+    let outermost = cands
+        .iter()
+        .filter(|c| matches!(c.form, Form::Punctuated(_)))
+        .map(|c| c.indent)
+        .min();
+    for c in cands.iter_mut() {
+        if matches!(c.form, Form::Punctuated(_)) && outermost.is_some_and(|o| c.indent > o) {
+            c.strength += weight::DEEPER;
+        }
+    }
     let n = cands.len();
     let mut best = vec![0i32; n];
     let mut from: Vec<Option<usize>> = vec![None; n];

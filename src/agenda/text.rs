@@ -113,7 +113,7 @@ fn title_end(piece: &str) -> Option<usize> {
     if !starts_heading(piece) {
         return None;
     }
-    let marks = [" : ", ": ", ". ", " , ", " - "];
+    let marks = [" : ", ": ", ". ", " , "];
     marks
         .iter()
         .filter_map(|m| piece.find(m).map(|i| (i, m)))
@@ -162,8 +162,8 @@ fn merge_repeats(items: &mut Vec<Item>) {
         let later = key(&items[j]);
         let twin = (0..j).find(|&i| {
             let first = &items[i];
-            first.number == items[j].number
-                && first.body.is_empty()
+            !first.number.is_empty()
+                && first.number == items[j].number
                 && first.recommendation.is_empty()
                 && first.decision.is_none()
                 && similar(&key(first), &later)
@@ -177,7 +177,11 @@ fn merge_repeats(items: &mut Vec<Item>) {
         if later.title.chars().count() > first.title.chars().count() {
             first.title = later.title;
         }
-        first.body = later.body;
+        first.body = match (first.body.is_empty(), later.body.is_empty()) {
+            (true, _) => later.body,
+            (false, true) => std::mem::take(&mut first.body),
+            (false, false) => format!("{}\n\n{}", first.body, later.body),
+        };
         first.recommendation = later.recommendation;
         first.decision = later.decision;
         first.attachments.extend(later.attachments);
