@@ -30,11 +30,18 @@ pub fn parse(text: &str) -> Imported {
         .filter(|(_, d)| !**d)
         .map(|(s, _)| s)
         .collect();
-    let headings = choose_headings(&kept);
+    let (headings, by_layout) = choose_headings(&kept);
     let mut b = Builder::new();
     feed(&mut b, &kept, headings);
     let (mut agenda, mut warnings) = b.finish(text);
     merge_repeats(&mut agenda.items);
+    warnings.extend(left_out(&src, &dropped));
+    if by_layout && !agenda.items.is_empty() {
+        warnings.push(Warning::new(
+            agenda.items[0].line,
+            "unsure: nothing is numbered; the items are the short lines standing apart",
+        ));
+    }
     if toc > 0 && agenda.items.len() != toc {
         warnings.push(Warning::new(
             None,
@@ -350,11 +357,50 @@ fn toc_entry(t: &str, in_table: bool) -> bool {
 
 /// Decides which lines head items: the most consistent sequence of candidates
 /// (see [`headings`](super::headings)).
-fn choose_headings(kept: &[&Src]) -> HashMap<usize, Heading> {
+/// Also says whether the headings were found by layout alone (no numbers, no times).
+fn choose_headings(kept: &[&Src]) -> (HashMap<usize, Heading>, bool) {
     let lines: Vec<&str> = kept.iter().map(|s| s.text.as_ref()).collect();
-    headings::choose(&lines)
+    let chosen = headings::choose(&lines);
+    let by_layout = !chosen.is_empty()
+        && chosen
+            .iter()
+            .all(|c| c.value.is_none() && c.form != headings::Form::Timed);
+    let map = chosen.into_iter().map(|c| (c.line, c.heading)).collect();
+    (map, by_layout)
+}
+
+/// One warning per distinct text left out as page furniture or a table of contents, so that
+/// `check` shows what the importer did not read.
+fn left_out(src: &[Src], dropped: &[bool]) -> Vec<Warning> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut order = Vec::new();
+    for (s, _) in src
+        .iter()
+        .zip(dropped)
+        .filter(|(s, d)| **d && !s.text.trim().is_empty())
+    {
+        let t = s.text.trim();
+        let count = seen.entry(t).or_insert(0);
+        if *count == 0 {
+            order.push((s.n, t));
+        }
+        *count += 1;
+    }
+    order
         .into_iter()
-        .map(|c| (c.line, c.heading))
+        .map(|(n, t)| {
+            let times = seen.get(t).copied().unwrap_or(1);
+            let shown = crate::textutil::truncate(t, 60);
+            let more = if times > 1 {
+                format!(" ({times} times)")
+            } else {
+                String::new()
+            };
+            Warning::new(
+                Some(n),
+                format!("unsure: left out as page furniture or table of contents: «{shown}»{more}"),
+            )
+        })
         .collect()
 }
 
