@@ -725,6 +725,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_meeting_line_gives_date_and_start_not_the_stamp() {
+        let lines: Vec<String> = [
+            "søndag den 30. november 2014",
+            "Publiceret 28-11-2014 kl. 10:12",
+            "Referat fra bestyrelsesmøde mandag 24. november 2014 kl. 19.00",
+        ]
+        .map(String::from)
+        .to_vec();
+        let (date, slot) = header_facts(&lines);
+        assert_eq!(date, chrono::NaiveDate::from_ymd_opt(2014, 11, 24));
+        assert_eq!(slot.start, chrono::NaiveTime::from_hms_opt(19, 0, 0));
+    }
+
+    #[test]
     fn labels_without_a_time_stay_in_the_body() {
         let mut b = Builder::new();
         b.line(1, super::super::lines::classify("Punkt 1: Start"));

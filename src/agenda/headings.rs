@@ -49,8 +49,9 @@ mod weight {
     pub const GAP: i32 = 0;
     /// Back to the start: a closed section, or a sub-list.
     pub const RESTART: i32 = -4;
-    /// Back to the start with a title seen before: the items again after their list.
-    pub const ECHO: i32 = 4;
+    /// Back to the start with a title seen before: the items again after their list (this
+    /// also forgives the change of form between the list and the headings).
+    pub const ECHO: i32 = 7;
     /// From one series to another (`PS 46/10`, then `RS 12/10` under it): each counts alone.
     pub const SERIES_CHANGE: i32 = 1;
     /// Passing over a less indented candidate: the picks would be a sub-list under it.
@@ -177,6 +178,9 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
             echo: false,
         });
     };
+    if t.contains(['|', '\t']) {
+        return table_cells(line, t, index, marked, indent);
+    }
     if let Some(row) = timed_row(t) {
         push(Form::Timed, None, String::new(), &row.1, row.0);
         return out;
@@ -209,12 +213,87 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
         }
         return out;
     }
-    if let Some((number, form, title)) = bare(rest) {
-        if let Some((value, _)) = value_of(&number) {
-            push(form, Some(value), number, title, slot);
-        }
+    if let Some((number, form, title)) = bare(rest)
+        && let Some((value, _)) = value_of(&number)
+    {
+        push(form, Some(value), number, title, slot);
     }
     out
+}
+
+/// A table row as Word, PDF and web readers write it, cells separated by ` | ` or tabs
+/// (`1 | Godkendelse af dagsorden | 13:30-13:40 | Eigil`): the number cell, the time cells and
+/// the first cell of text, read as the heading they make. A row without a number but with a
+/// time or a duration is a programme row.
+fn table_cells(line: &str, t: &str, index: usize, marked: bool, indent: usize) -> Vec<Candidate> {
+    let cells: Vec<&str> = t
+        .split(['|', '\t'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cells.len() < 2 {
+        let single = cells.first().copied().unwrap_or("");
+        return if single == t {
+            Vec::new()
+        } else {
+            candidates(&line.replace(['|', '\t'], " "), index)
+        };
+    }
+    let mut number: Option<&str> = None;
+    let mut title: Option<&str> = None;
+    let mut slot = Slot::default();
+    for cell in &cells {
+        let numeric = cell.trim_end_matches(['.', ')', ':']);
+        let is_number = !numeric.is_empty()
+            && numeric.len() <= 3
+            && numeric.bytes().all(|b| b.is_ascii_digit());
+        let keyword_number = keyword(cell).is_some_and(|(_, _, rest)| number_only(rest));
+        if title.is_none() && number.is_none() && (is_number || keyword_number) {
+            number = Some(if is_number { numeric } else { cell });
+        } else if let Some(s) = times::time_only(cell) {
+            slot.fill_from(s);
+        } else if let Some(start) = clock_cell(cell) {
+            slot.start = slot.start.or(Some(start));
+        } else if title.is_none() && cell.starts_with(|c: char| c.is_alphabetic()) {
+            title = Some(cell);
+        }
+    }
+    let Some(title) = title else {
+        return Vec::new();
+    };
+    let mut out = match number {
+        Some(n) if n.starts_with(|c: char| c.is_ascii_digit()) => {
+            candidates(&format!("{n}. {title}"), index)
+        }
+        Some(n) => candidates(&format!("{n} {title}"), index),
+        None if !slot.is_empty() => vec![Candidate {
+            line: index,
+            form: Form::Timed,
+            value: None,
+            second: None,
+            marked,
+            indent,
+            heading: Heading {
+                number: String::new(),
+                title: tidy_title(title),
+                slot,
+            },
+            strength: 0,
+            echo: false,
+        }],
+        None => Vec::new(),
+    };
+    for c in &mut out {
+        c.heading.slot.fill_from(slot);
+        c.indent = indent;
+        c.marked = marked;
+    }
+    out
+}
+
+/// A cell holding only an item number after its keyword: `12/22`, `4`.
+fn number_only(rest: &str) -> bool {
+    number(rest, 5).is_some_and(|(_, after)| after.trim_matches([':', '.', ' ']).is_empty())
 }
 
 /// `Indledning (19.15)`: a start time alone in brackets at the end of a heading.
@@ -234,6 +313,7 @@ fn bracketed_start(t: &str) -> (Option<chrono::NaiveTime>, &str) {
 fn keyword(line: &str) -> Option<(&str, bool, &str)> {
     KEYWORDS.iter().find_map(|(kw, series)| {
         let rest = words::strip_prefix_ci(line, kw)?;
+        let written = &line[..line.len() - rest.len()];
         // `Sak14/36`: the number may be glued to the keyword; a letter may not.
         if rest.starts_with(char::is_alphabetic) {
             return None;
@@ -243,7 +323,7 @@ fn keyword(line: &str) -> Option<(&str, bool, &str)> {
             .or_else(|| words::strip_word_ci(rest, "nr"))
             .map_or(rest, str::trim_start);
         rest.starts_with(|c: char| c.is_ascii_digit())
-            .then(|| (&line[..kw.len()], *series, rest))
+            .then_some((written, *series, rest))
     })
 }
 
@@ -498,7 +578,7 @@ fn strengthen(c: &mut Candidate, lines: &[&str]) {
         let p = p.trim();
         let names_list = words::is_list_heading(p) || words::title_line(p).is_some();
         let colon = p.ends_with(':') && p.split_whitespace().count() >= 2 && !names_list;
-        colon && candidates(p, 0).is_empty() || words::recommends(p).is_some()
+        (colon && candidates(p, 0).is_empty()) || words::recommends(p).is_some()
     });
     if opens_list && !blank_before && c.value.is_some() {
         s += weight::IN_LIST;
@@ -835,6 +915,28 @@ mod tests {
             .collect();
         assert_eq!(read, [("2", Some(10)), ("21", Some(0))]);
         assert_eq!(c[0].heading.title, "Elevrådet har ordet");
+    }
+
+    #[test]
+    fn table_rows_with_cells() {
+        let c = candidates("1 | Godkendelse af dagsorden | 13:30-13:40 | Eigil", 0);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].heading.number, "1");
+        assert_eq!(c[0].heading.title, "Godkendelse af dagsorden");
+        assert_eq!(
+            c[0].heading.slot.start,
+            chrono::NaiveTime::from_hms_opt(13, 30, 0)
+        );
+        let c = candidates("Sak 12/22\tBudsjett 2023\t(15 min)", 0);
+        assert_eq!(c[0].heading.number, "12/22");
+        assert_eq!(c[0].heading.slot.minutes, Some(15));
+        let c = candidates("Velkomst | 10 min", 0);
+        assert_eq!(
+            (c[0].form.clone(), c[0].heading.slot.minutes),
+            (Form::Timed, Some(10))
+        );
+        assert!(candidates("Tid | Emne | Ansvarlig", 0).is_empty());
+        assert!(candidates("at | udvalget godkender dagsorden. |", 0).is_empty());
     }
 
     #[test]

@@ -77,6 +77,32 @@ fn split(text: &str) -> Vec<Src<'_>> {
 /// Lines longer than this lost their line breaks (a PDF transcript on one line).
 const FLATTENED: usize = 300;
 
+/// Lines longer than this may hold a label glued after a title (`… saksliste Framlegg til
+/// vedtak: Innkalling …`).
+const GLUED_LABELS: usize = 120;
+
+/// Whether `rest` starts with a recommendation, decision or case label and its colon
+/// (`Framlegg til vedtak:`, `Vedtak:`, `Saksopplysninger:`).
+fn label_at(rest: &str) -> bool {
+    use super::words::Section;
+    if !rest.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let Some(colon) = rest.get(..rest.len().min(40)).and_then(|h| h.find(':')) else {
+        return false;
+    };
+    let label = &rest[..colon];
+    label.split_whitespace().count() <= 4
+        && matches!(
+            super::words::section(label),
+            Some((
+                Section::Recommendation | Section::Decision | Section::CasePresentation,
+                _,
+                _
+            ))
+        )
+}
+
 /// Splits one source line where several lines were glued: a clock range glued to the text after
 /// it (`18.05 - 18.15Der har været`), and in a flattened transcript before every keyword-numbered
 /// heading (`… PS 47/10 Budsjett … PS 48/10 …`).
@@ -85,11 +111,19 @@ fn unglue(line: Cow<'_, str>) -> Vec<Cow<'_, str>> {
         let (range, rest) = line.split_at(at);
         return vec![Cow::Owned(range.to_string()), Cow::Owned(rest.to_string())];
     }
-    if line.len() <= FLATTENED {
+    if line.len() <= GLUED_LABELS {
         return vec![line];
     }
     let mut cuts = vec![0];
+    let flattened = line.len() > FLATTENED;
     for (i, c) in line.char_indices() {
+        if c == ' ' && label_at(&line[i + 1..]) {
+            cuts.push(i + 1);
+            continue;
+        }
+        if !flattened {
+            continue;
+        }
         let after_keyword = line[..i]
             .rsplit(' ')
             .next()
@@ -490,6 +524,98 @@ mod tests {
         assert_eq!(items.len(), 1, "{items:?}");
         assert_eq!(items[0].number, "12/22");
         assert_eq!(items[0].title, "Budget");
+    }
+
+    #[test]
+    fn glued_lines_are_split() {
+        assert_eq!(glued_range(" 18.05 - 18.15Der har været uro"), Some(14));
+        assert_eq!(glued_range("18.05 - 18.15 Der har været uro"), None);
+        assert_eq!(glued_range("Der har været uro"), None);
+        let flat = format!(
+            "Saksliste {} Sak 14/35 Godkjenning av referat. Vedtak: Godkjent Sak14/36 Orientering : \
+             Info om dei tilsette",
+            "x ".repeat(150)
+        );
+        let pieces: Vec<String> = unglue(Cow::Owned(flat))
+            .into_iter()
+            .map(|p| p.into_owned())
+            .collect();
+        assert!(
+            pieces.contains(&"Sak 14/35 Godkjenning av referat.".to_string()),
+            "{pieces:?}"
+        );
+        assert!(
+            pieces.contains(&"Sak14/36 Orientering".to_string()),
+            "{pieces:?}"
+        );
+        assert!(
+            pieces.contains(&"Vedtak: Godkjent".to_string()),
+            "{pieces:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_items_then_their_bodies_is_read_once() {
+        let text = "Dagsorden\n- 1. Velkomst\n- 2. Budget\n- 3. Eventuelt\n\n1. Velkomst\nVi bød velkommen.\n\n\
+                    2. Budget\nBudgettet blev drøftet.\n";
+        let items = parse(text).agenda.items;
+        let read: Vec<_> = items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str(), i.body.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("1", "Velkomst", "Vi bød velkommen."),
+                ("2", "Budget", "Budgettet blev drøftet."),
+                ("3", "Eventuelt", "")
+            ]
+        );
+    }
+
+    #[test]
+    fn programme_rows_are_items() {
+        let text =
+            "Program\n\nLørdag:\n08.00-09.00: Ankomst\n09.00-09.30: Andagt\n12.40-13.30: Frokost\n";
+        let a = parse(text).agenda;
+        let titles: Vec<_> = a.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Ankomst", "Andagt", "Frokost"]);
+        assert_eq!(a.items[1].start, chrono::NaiveTime::from_hms_opt(9, 0, 0));
+    }
+
+    #[test]
+    fn unnumbered_headings_standing_apart() {
+        let text = "Referat fra bestyrelsesmøde 4. november 2014\n\nTil stede:\nOle, Lis\n\n\
+                    Fælleslokalet\nDer er aftalt nyt møde.\n\nVandmålere\nDer er opsat ny måler.\n";
+        let imported = parse(text);
+        let titles: Vec<_> = imported
+            .agenda
+            .items
+            .iter()
+            .map(|i| i.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Fælleslokalet", "Vandmålere"]);
+        assert_eq!(
+            imported.agenda.date,
+            chrono::NaiveDate::from_ymd_opt(2014, 11, 4)
+        );
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .any(|w| w.message.starts_with("unsure: nothing is numbered")),
+            "{:?}",
+            imported.warnings
+        );
+    }
+
+    #[test]
+    fn decisions_are_kept_apart_from_the_body() {
+        let text = "Referat\n\n1. Budget\nBudgettet blev fremlagt.\nBeslutning:\nGodkendt.\n\n2. Eventuelt\n";
+        let items = parse(text).agenda.items;
+        assert_eq!(items[0].body, "Budgettet blev fremlagt.");
+        assert_eq!(items[0].decision.as_deref(), Some("Godkendt."));
+        assert_eq!(items[1].decision, None);
     }
 
     #[test]

@@ -544,6 +544,8 @@ mod tests {
             "14/3-2022",
             "mandag 14. mars 2022",
             "Monday, March 14, 2022",
+            "Referat fra møde d. 14.marts 2022",
+            "Møte 14.03. 2022 kl 18.00",
         ] {
             assert_eq!(find_date(s), d, "{s}");
         }
