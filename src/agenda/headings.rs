@@ -60,6 +60,11 @@ mod weight {
     pub const EMPTY_TITLE: i32 = -3;
     /// Any other jump, backwards or far ahead.
     pub const JUMP: i32 = -12;
+    /// A short line standing apart, without number or time: an item only between programme
+    /// rows (an entry whose time was not printed), never at the start or end of the list.
+    pub const PLAIN: i32 = -3;
+    /// A step between such a line and a programme row.
+    pub const BESIDE_ROW: i32 = 3;
     /// Two programme rows in time order.
     pub const LATER: i32 = 2;
     /// The number written another way than the pick before (`4.` after `Punkt 3`).
@@ -85,6 +90,8 @@ pub enum Form {
     Spaced,
     /// No number, a time first.
     Timed,
+    /// No number and no time: a short line standing apart.
+    Plain,
 }
 
 /// One way to read one line as an item heading.
@@ -567,6 +574,10 @@ fn strengthen(c: &mut Candidate, lines: &[&str]) {
         Form::Case(_) => weight::CASE,
         Form::Spaced => weight::SPACED,
         Form::Timed => weight::TIMED,
+        Form::Plain => {
+            c.strength = weight::PLAIN;
+            return;
+        }
     };
     let prev = lines[..c.line].iter().rev().find(|l| !l.trim().is_empty());
     let blank_before = c.line == 0 || lines[c.line - 1].trim().is_empty();
@@ -622,6 +633,11 @@ fn step(p: &Candidate, c: &Candidate) -> i32 {
                 weight::JUMP
             };
         }
+        (None, None) if p.form == Form::Plain || c.form == Form::Plain => {
+            if p.form == Form::Timed || c.form == Form::Timed {
+                s += weight::BESIDE_ROW;
+            }
+        }
         (None, None) => {
             let later = match (p.heading.slot.start, c.heading.slot.start) {
                 (Some(a), Some(b)) => b >= a,
@@ -654,9 +670,16 @@ fn same_form(a: &Form, b: &Form) -> bool {
         }
         (Form::Punctuated(x), Form::Punctuated(y)) => x == y,
         (Form::Case(x), Form::Case(y)) => x == y,
-        (Form::Spaced, Form::Spaced) | (Form::Timed, Form::Timed) => true,
+        (Form::Spaced, Form::Spaced) | (Form::Timed, Form::Timed) | (Form::Plain, Form::Plain) => {
+            true
+        }
         (
-            Form::Keyword(..) | Form::Punctuated(_) | Form::Case(_) | Form::Spaced | Form::Timed,
+            Form::Keyword(..)
+            | Form::Punctuated(_)
+            | Form::Case(_)
+            | Form::Spaced
+            | Form::Timed
+            | Form::Plain,
             _,
         ) => false,
     }
@@ -674,6 +697,14 @@ pub fn choose(lines: &[&str]) -> Vec<Candidate> {
         .enumerate()
         .flat_map(|(i, l)| candidates(l, i))
         .collect();
+    if cands.iter().filter(|c| c.form == Form::Timed).count() >= 2 {
+        let taken: std::collections::HashSet<usize> = cands.iter().map(|c| c.line).collect();
+        let apart = (0..lines.len())
+            .filter(|i| !taken.contains(i) && standing_apart(lines, *i))
+            .map(|i| plain(i, lines[i].trim()));
+        cands.extend(apart.collect::<Vec<_>>());
+        cands.sort_by_key(|c| c.line);
+    }
     for c in &mut cands {
         strengthen(c, lines);
     }
@@ -788,21 +819,7 @@ fn plain_headings(lines: &[&str]) -> Vec<Candidate> {
             && first.is_none_or(|f| !NOT_PLAIN.contains(&f.as_str()))
             && next.is_some();
         if plain {
-            out.push(Candidate {
-                line: i,
-                form: Form::Spaced,
-                value: None,
-                second: None,
-                marked: false,
-                indent: 0,
-                heading: Heading {
-                    number: String::new(),
-                    title: t.to_string(),
-                    slot: Slot::default(),
-                },
-                strength: 0,
-                echo: false,
-            });
+            out.push(self::plain(i, t));
         }
     }
     // A single such line is a header, not a list of items.
@@ -810,6 +827,48 @@ fn plain_headings(lines: &[&str]) -> Vec<Candidate> {
         out.clear();
     }
     out
+}
+
+/// A candidate without number or time.
+fn plain(line: usize, title: &str) -> Candidate {
+    Candidate {
+        line,
+        form: Form::Plain,
+        value: None,
+        second: None,
+        marked: false,
+        indent: 0,
+        heading: Heading {
+            number: String::new(),
+            title: title.to_string(),
+            slot: Slot::default(),
+        },
+        strength: weight::PLAIN,
+        echo: false,
+    }
+}
+
+/// A short line with blank lines around it, starting like a heading, between two programme rows.
+fn standing_apart(lines: &[&str], i: usize) -> bool {
+    let t = lines[i].trim();
+    let blank =
+        |j: Option<usize>| j.is_none_or(|j| lines.get(j).is_none_or(|l| l.trim().is_empty()));
+    !t.is_empty()
+        && blank(i.checked_sub(1))
+        && blank(Some(i + 1))
+        && t.split_whitespace().count() <= 8
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with([':', '.', ','])
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && neighbours_are_rows(lines, i)
+}
+
+/// Whether the nearest non-blank lines before and after line `i` are programme rows.
+fn neighbours_are_rows(lines: &[&str], i: usize) -> bool {
+    let row = |l: &&str| timed_row(l.trim()).is_some();
+    let before = lines[..i].iter().rev().find(|l| !l.trim().is_empty());
+    let after = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+    before.is_some_and(row) && after.is_some_and(row)
 }
 
 /// Marks candidates that repeat an earlier candidate's number and title.
