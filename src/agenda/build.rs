@@ -268,7 +268,7 @@ impl Builder {
                 }
             }
             // A clock range on its own line under the heading (`Punkt 1 5 min` / `18.00 - 18.05`).
-            Line::Slot(slot) if d.slot.start.is_none() && !has_body(d) => d.slot.fill_from(slot),
+            Line::Slot(slot) if d.slot.start.is_none() => d.slot.fill_from(slot),
             Line::CaseNumber(cn) if d.item.case_number.is_none() && !has_body(d) => {
                 d.item.case_number = Some(cn.to_string());
             }

@@ -822,8 +822,8 @@ fn plain_headings(lines: &[&str]) -> Vec<Candidate> {
             out.push(self::plain(i, t));
         }
     }
-    // A single such line is a header, not a list of items.
-    if out.len() < 2 {
+    // One or two such lines are a header or remarks, not a list of items.
+    if out.len() < 3 {
         out.clear();
     }
     out
@@ -1030,9 +1030,10 @@ mod tests {
         let nested =
             " 1. Besøg\n\n  1. Status\n  2. Høring\n 2. Virtuelt\n\n  1. Podcast\n 3. Evt.\n";
         assert_eq!(numbers(nested), ["1", "2", "3"]);
+        // Every item its own one-element list: numbered in reading order.
         assert_eq!(
             numbers("1. Sang\n\n1. Dagsorden\n\n1. Økonomi\n"),
-            ["1", "1", "1"]
+            ["1", "2", "3"]
         );
     }
 
