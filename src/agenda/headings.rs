@@ -378,7 +378,10 @@ fn bare(line: &str) -> Option<(String, Form, &str)> {
     } else {
         (Form::Spaced, after)
     };
-    if !title.starts_with([' ', '\t']) && !(title.is_empty() && form != Form::Spaced) {
+    // A space after the number, or nothing at all after `4.` (an empty list entry).
+    let spaced = title.starts_with([' ', '\t']);
+    let empty_entry = title.is_empty() && form != Form::Spaced;
+    if !(spaced || empty_entry) {
         return None;
     }
     let mut title = title.trim_start();
