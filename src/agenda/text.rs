@@ -23,6 +23,7 @@ struct Src<'a> {
 pub fn parse(text: &str) -> Imported {
     let src = split(text);
     let mut dropped = furniture(&src);
+    let chrome = dropped.clone();
     let toc = table_of_contents(&src, &mut dropped);
     let kept: Vec<&Src> = src
         .iter()
@@ -35,7 +36,7 @@ pub fn parse(text: &str) -> Imported {
     feed(&mut b, &kept, headings);
     let (mut agenda, mut warnings) = b.finish(text);
     merge_repeats(&mut agenda.items);
-    warnings.extend(left_out(&src, &dropped));
+    warnings.extend(left_out(&src, &chrome));
     if by_layout && !agenda.items.is_empty() {
         warnings.push(Warning::new(
             agenda.items[0].line,
@@ -403,16 +404,13 @@ fn choose_headings(kept: &[&Src]) -> (HashMap<usize, Heading>, bool) {
     (map, by_layout)
 }
 
-/// One warning per distinct text left out as page furniture or a table of contents, so that
-/// `check` shows what the importer did not read.
+/// One warning per distinct text left out as a repeated page header or footer, so that `check`
+/// shows what the importer did not read (page numbers are left out without a word).
 fn left_out(src: &[Src], dropped: &[bool]) -> Vec<Warning> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut order = Vec::new();
-    for (s, _) in src
-        .iter()
-        .zip(dropped)
-        .filter(|(s, d)| **d && !s.text.trim().is_empty())
-    {
+    let shown = |s: &Src| !s.text.trim().is_empty() && !page_number(&s.text, true);
+    for (s, _) in src.iter().zip(dropped).filter(|(s, d)| **d && shown(s)) {
         let t = s.text.trim();
         let count = seen.entry(t).or_insert(0);
         if *count == 0 {
@@ -432,7 +430,7 @@ fn left_out(src: &[Src], dropped: &[bool]) -> Vec<Warning> {
             };
             Warning::new(
                 Some(n),
-                format!("unsure: left out as page furniture or table of contents: «{shown}»{more}"),
+                format!("unsure: left out as a page header or footer: «{shown}»{more}"),
             )
         })
         .collect()
@@ -586,7 +584,8 @@ mod tests {
     #[test]
     fn unnumbered_headings_standing_apart() {
         let text = "Referat fra bestyrelsesmøde 4. november 2014\n\nTil stede:\nOle, Lis\n\n\
-                    Fælleslokalet\nDer er aftalt nyt møde.\n\nVandmålere\nDer er opsat ny måler.\n";
+                    Fælleslokalet\nDer er aftalt nyt møde.\n\nVandmålere\nDer er opsat ny måler.\n\n\
+                    Gårdlaug\nPunktet udgik.\n";
         let imported = parse(text);
         let titles: Vec<_> = imported
             .agenda
@@ -594,7 +593,7 @@ mod tests {
             .iter()
             .map(|i| i.title.as_str())
             .collect();
-        assert_eq!(titles, ["Fælleslokalet", "Vandmålere"]);
+        assert_eq!(titles, ["Fælleslokalet", "Vandmålere", "Gårdlaug"]);
         assert_eq!(
             imported.agenda.date,
             chrono::NaiveDate::from_ymd_opt(2014, 11, 4)
