@@ -111,6 +111,10 @@ pub struct Candidate {
     pub strength: i32,
     /// An earlier candidate has the same number and title: this is the item again.
     pub echo: bool,
+    /// Small numbers for the form family and the keyword (see [`intern_forms`]).
+    family: u32,
+    keyword: u32,
+    series: bool,
 }
 
 /// Keywords that introduce an item number; series keywords keep their prefix in the number.
@@ -160,7 +164,11 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
     }
     let (marked, t) = match words::bullet(t) {
         Some(rest) => (true, rest),
-        None => match LIST_MARKS.iter().find_map(|m| words::strip_word_ci(t, m)) {
+        None => match LIST_MARKS
+            .iter()
+            .filter(|_| t.starts_with(['å', 'Å', 'l', 'L']))
+            .find_map(|m| words::strip_word_ci(t, m))
+        {
             Some(rest) => (true, rest.trim_start()),
             None => (false, t),
         },
@@ -183,6 +191,9 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
             },
             strength: 0,
             echo: false,
+            family: 0,
+            keyword: 0,
+            series: false,
         });
     };
     if t.contains(['|', '\t']) {
@@ -287,6 +298,9 @@ fn table_cells(line: &str, t: &str, index: usize, marked: bool, indent: usize) -
             },
             strength: 0,
             echo: false,
+            family: 0,
+            keyword: 0,
+            series: false,
         }],
         None => Vec::new(),
     };
@@ -588,13 +602,14 @@ fn strengthen(c: &mut Candidate, lines: &[&str]) {
         s += weight::BLANK_BEFORE;
     }
     // `Vi skal:` opens a list inside an item; `DAGSORDEN:` or `Sakliste:` opens the items.
-    let opens_list = prev.is_some_and(|p| {
+    let opens_list = |p: &str| {
         let p = p.trim();
-        let names_list = words::is_list_heading(p) || words::title_line(p).is_some();
-        let colon = p.ends_with(':') && p.split_whitespace().count() >= 2 && !names_list;
+        let colon = p.ends_with(':')
+            && p.split_whitespace().count() >= 2
+            && !(words::is_list_heading(p) || words::title_line(p).is_some());
         (colon && candidates(p, 0).is_empty()) || words::recommends(p).is_some()
-    });
-    if opens_list && !blank_before && c.value.is_some() {
+    };
+    if !blank_before && c.value.is_some() && prev.is_some_and(|p| opens_list(p)) {
         s += weight::IN_LIST;
     }
     let title = &c.heading.title;
@@ -617,9 +632,9 @@ fn step(p: &Candidate, c: &Candidate) -> i32 {
         s += weight::INDENT_CHANGE;
     }
     match (p.value, c.value) {
-        (Some(_), Some(_)) if series_change(&p.form, &c.form) => s += weight::SERIES_CHANGE,
+        (Some(_), Some(_)) if series_change(p, c) => s += weight::SERIES_CHANGE,
         (Some(a), Some(b)) => {
-            if !same_form(&p.form, &c.form) || p.marked != c.marked {
+            if p.family != c.family || p.marked != c.marked {
                 s += weight::FORM_CHANGE;
             }
             let counts_after_slash =
@@ -662,29 +677,36 @@ fn step(p: &Candidate, c: &Candidate) -> i32 {
 }
 
 /// `PS 46/10` to `RS 12/10`: two series of one list.
-fn series_change(a: &Form, b: &Form) -> bool {
-    matches!((a, b), (Form::Keyword(k1, _), Form::Keyword(k2, _)) if k1 != k2 && is_series(k1) && is_series(k2))
+fn series_change(a: &Candidate, b: &Candidate) -> bool {
+    a.series && b.series && a.keyword != b.keyword
 }
 
-fn same_form(a: &Form, b: &Form) -> bool {
-    match (a, b) {
-        (Form::Keyword(k1, y1), Form::Keyword(k2, y2)) => {
-            y1 == y2 && (k1 == k2 || is_series(k1) && is_series(k2))
+/// What makes two forms the same way of numbering, as a key: `Punkt 3` and `Punkt 4` share it,
+/// `PS 46/10` and `RS 12/10` too (two series of one list), `4.` and `4)` do not.
+fn family_key(form: &Form) -> String {
+    match form {
+        Form::Keyword(k, y) if is_series(k) => format!("series/{y}"),
+        Form::Keyword(k, y) => format!("{k}/{y}"),
+        Form::Punctuated(c) => format!("{c}"),
+        Form::Case(y) => format!("case/{y}"),
+        Form::Spaced => "spaced".into(),
+        Form::Timed => "timed".into(),
+        Form::Plain => "plain".into(),
+    }
+}
+
+/// Gives each candidate small numbers for its form family and keyword, so that the sequence
+/// compares numbers, not strings.
+fn intern_forms(cands: &mut [Candidate]) {
+    let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for c in cands.iter_mut() {
+        let next = ids.len() as u32 + 1;
+        c.family = *ids.entry(family_key(&c.form)).or_insert(next);
+        if let Form::Keyword(k, _) = &c.form {
+            c.series = is_series(k);
+            let next = ids.len() as u32 + 1;
+            c.keyword = *ids.entry(format!("keyword {k}")).or_insert(next);
         }
-        (Form::Punctuated(x), Form::Punctuated(y)) => x == y,
-        (Form::Case(x), Form::Case(y)) => x == y,
-        (Form::Spaced, Form::Spaced) | (Form::Timed, Form::Timed) | (Form::Plain, Form::Plain) => {
-            true
-        }
-        (
-            Form::Keyword(..)
-            | Form::Punctuated(_)
-            | Form::Case(_)
-            | Form::Spaced
-            | Form::Timed
-            | Form::Plain,
-            _,
-        ) => false,
     }
 }
 
@@ -712,6 +734,7 @@ pub fn choose(lines: &[&str]) -> Vec<Candidate> {
         strengthen(c, lines);
     }
     mark_echoes(&mut cands);
+    intern_forms(&mut cands);
     let outermost = cands
         .iter()
         .filter(|c| matches!(c.form, Form::Punctuated(_)))
@@ -848,6 +871,9 @@ fn plain(line: usize, title: &str) -> Candidate {
         },
         strength: weight::PLAIN,
         echo: false,
+        family: 0,
+        keyword: 0,
+        series: false,
     }
 }
 

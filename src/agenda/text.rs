@@ -199,18 +199,22 @@ fn glued_range(line: &str) -> Option<usize> {
 /// the list has stay.
 fn merge_repeats(items: &mut Vec<Item>) {
     let key = |i: &Item| title_key(&i.title);
-    let mut j = 1;
+    // Where each number was first seen; only those items can be listed twice.
+    let mut first_at: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut j = 0;
     while j < items.len() {
+        let number = items[j].number.clone();
+        let earlier = first_at.get(&number).cloned().unwrap_or_default();
         let later = key(&items[j]);
-        let twin = (0..j).find(|&i| {
+        let twin = earlier.into_iter().find(|&i| {
             let first = &items[i];
             !first.number.is_empty()
-                && first.number == items[j].number
                 && first.recommendation.is_empty()
                 && first.decision.is_none()
                 && similar(&key(first), &later)
         });
         let Some(i) = twin else {
+            first_at.entry(number).or_default().push(j);
             j += 1;
             continue;
         };
