@@ -173,6 +173,9 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
             None => (false, t),
         },
     };
+    if !may_head(t) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut push = |form: Form, value: Option<u32>, number: String, title: &str, slot: Slot| {
         let title = tidy_title(title);
@@ -328,6 +331,21 @@ fn bracketed_start(t: &str) -> (Option<chrono::NaiveTime>, &str) {
         Some((head, time)) => (Some(time), head),
         None => (None, t),
     }
+}
+
+/// A cheap first look: a heading starts with a digit, a time, a bracket or a keyword's first
+/// letter, or is a table row. Most body lines fail here.
+fn may_head(t: &str) -> bool {
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    first.is_ascii_digit()
+        || first == '('
+        || matches!(
+            first.to_ascii_lowercase(),
+            'd' | 'a' | 'p' | 's' | 'i' | 'r' | 'o' | 'k'
+        )
+        || t.contains(['|', '\t'])
 }
 
 /// A keyword at the start: (the keyword as written, whether it names a series, the rest).
