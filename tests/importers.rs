@@ -367,11 +367,16 @@ fn minutes_style_with_beslutning() {
             want("6", "Eventuelt", ("17:00", "17:10", 10)),
         ],
     );
-    // Decisions already written are kept in the body; an empty Beslutning leaves nothing.
-    assert_eq!(a.items[0].body, "Beslutning:\nGodkendt.");
-    assert!(a.items[1].body.ends_with("Ahmed Nasser tog forbehold."));
+    // Decisions already written are the item's decision, not its body; an empty Beslutning
+    // leaves nothing.
+    assert_eq!(a.items[0].body, "");
+    assert_eq!(a.items[0].decision.as_deref(), Some("Godkendt."));
+    let second = a.items[1].decision.as_deref().unwrap_or_default();
+    assert!(second.ends_with("Ahmed Nasser tog forbehold."), "{second}");
+    assert!(!a.items[1].body.contains("forbehold"));
     assert!(!a.items[2].body.contains("Beslutning"));
-    assert_eq!(a.items[4].body, "Beslutning:\nIntet.");
+    assert_eq!(a.items[2].decision, None);
+    assert_eq!(a.items[4].decision.as_deref(), Some("Intet."));
 }
 
 #[test]

@@ -31,8 +31,8 @@ struct Draft {
     new_clause: bool,
     /// `Det indstilles, at` with the clauses on the lines after: each clause gets the "at".
     at_list: bool,
-    /// A `Beslutning:` heading, written into the body only if something follows it.
-    pending_decision: Option<String>,
+    /// The lines under a `Beslutning`/`Vedtak` label: the item's decision, not its body.
+    decision: Vec<String>,
 }
 
 /// Builds an [`Agenda`] line by line.
@@ -47,6 +47,8 @@ pub struct Builder {
     /// The title came from a `DAGSORDEN …` line (or Markdown `#`), not just the first line.
     title_from_keyword: bool,
     header_slot: Slot,
+    /// The text before the first item, for the meeting's date and start when no label gives them.
+    header_lines: Vec<String>,
     language_set: bool,
     pub warnings: Vec<Warning>,
 }
@@ -62,6 +64,7 @@ impl Builder {
             title_pending: false,
             title_from_keyword: false,
             header_slot: Slot::default(),
+            header_lines: Vec::new(),
             language_set: false,
             warnings: Vec::new(),
         }
@@ -138,6 +141,17 @@ impl Builder {
     }
 
     fn header(&mut self, line: Line<'_>) {
+        match &line {
+            Line::Text(t) | Line::Meta(_, _, t) | Line::CaseNumber(t) | Line::Bullet(t, _) => {
+                self.header_lines.push(t.to_string());
+            }
+            Line::Section(_, label, rest) => self.header_lines.push(format!("{label} {rest}")),
+            Line::Blank
+            | Line::Heading(_)
+            | Line::Break { .. }
+            | Line::Slot(_)
+            | Line::Recommends(_) => {}
+        }
         match line {
             Line::Meta(meta, value, _) => self.meta(meta, value),
             Line::Slot(slot) => self.header_slot.fill_from(slot),
@@ -279,7 +293,8 @@ impl Builder {
                     d.body.push(String::new());
                 }
             }
-            Line::Slot(slot) if d.slot.is_empty() => d.slot = slot,
+            // A clock range on its own line under the heading (`Punkt 1 5 min` / `18.00 - 18.05`).
+            Line::Slot(slot) if d.slot.start.is_none() => d.slot.fill_from(slot),
             Line::CaseNumber(cn) if d.item.case_number.is_none() && !has_body(d) => {
                 d.item.case_number = Some(cn.to_string());
             }
@@ -341,7 +356,6 @@ impl Builder {
         let Some(d) = self.draft.as_mut() else {
             return;
         };
-        d.pending_decision = None;
         d.new_clause = true;
         d.at_list = false;
         match section {
@@ -360,10 +374,8 @@ impl Builder {
             }
             Section::Decision => {
                 self.mode = Mode::Decision;
-                if rest.is_empty() {
-                    d.pending_decision = Some(format!("{label}:"));
-                } else {
-                    push_body(d, format!("{label}: {rest}"));
+                if !rest.is_empty() {
+                    d.decision.push(rest.to_string());
                 }
             }
             Section::Attachments => {
@@ -397,12 +409,7 @@ impl Builder {
         match self.mode {
             Mode::Recommendation => clause_line(d, t, bullet.is_some()),
             Mode::Attachments => d.item.attachments.push(strip_list_number(t).to_string()),
-            Mode::Decision => {
-                if let Some(h) = d.pending_decision.take() {
-                    push_body(d, h);
-                }
-                push_body(d, format_line(t, bullet));
-            }
+            Mode::Decision => d.decision.push(format_line(t, bullet)),
             Mode::Body | Mode::Value(_) => push_body(d, format_line(t, bullet)),
         }
     }
@@ -421,6 +428,8 @@ impl Builder {
         }
         item.body = body.join("\n");
         item.recommendation = split_clauses(d.clauses);
+        let decision = d.decision.join("\n");
+        item.decision = (!decision.trim().is_empty()).then(|| decision.trim().to_string());
         self.agenda.items.push(item);
     }
 
@@ -428,10 +437,15 @@ impl Builder {
     pub fn finish(mut self, text: &str) -> (Agenda, Vec<Warning>) {
         self.finish_item();
         let a = &mut self.agenda;
+        let facts = header_facts(&self.header_lines);
+        if self.header_slot.start.is_none() {
+            self.header_slot.fill_from(facts.1);
+        }
         a.start = a.start.or(self.header_slot.start);
         if a.end.is_none() && self.header_slot.end.is_some() {
             a.end = self.header_slot.end;
         }
+        a.date = a.date.or(facts.0);
         if a.date.is_none() {
             a.date = times::find_date(&a.title);
         }
@@ -447,6 +461,109 @@ impl Builder {
         dedup(&mut a.absent);
         (self.agenda, self.warnings)
     }
+}
+
+/// Words that say a line is about the meeting itself (`Referat fra bestyrelsesmøde 4. november`).
+const MEETING_WORDS: &[&str] = &[
+    "møde",
+    "møte",
+    "mødet",
+    "møtet",
+    "mødes",
+    "møtes",
+    "referat",
+    "dagsorden",
+    "protokol",
+    "protokoll",
+    "generalforsamling",
+    "innkalling",
+    "indkald",
+    "saksliste",
+    "meeting",
+];
+
+/// Words of a publishing stamp or page chrome, not the meeting: `Publiceret 25-10-2017`.
+const STAMP_WORDS: &[&str] = &[
+    "publiceret",
+    "opdateret",
+    "udgivet",
+    "publisert",
+    "oppdatert",
+    "posted",
+    "skrevet",
+    "sidst",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "tysdag",
+    "måndag",
+    "laurdag",
+    "sundag",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+];
+
+/// The meeting's date and start from the lines before the first item, when no label names
+/// them: the line that speaks most of the meeting wins (a meeting word, a weekday), a
+/// publishing stamp loses, and so does a bare date heading the page (a blog's or CMS's date).
+fn header_facts(lines: &[String]) -> (Option<chrono::NaiveDate>, Slot) {
+    let mut best_date: Option<(i32, chrono::NaiveDate)> = None;
+    let mut best_time: Option<(i32, Slot)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let lower = line.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.iter().any(|m| w.starts_with(m)));
+        let mut score = 0;
+        if has(MEETING_WORDS) {
+            score += 2;
+        }
+        if words.iter().any(|w| WEEKDAYS.contains(w)) {
+            score += 1;
+        }
+        if has(STAMP_WORDS) {
+            score -= 5;
+        }
+        let date = times::find_date(line);
+        let only_date = words.iter().all(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || WEEKDAYS.contains(w)
+                || super::words::month(w).is_some()
+                || *w == "den"
+        });
+        if i == 0 && only_date {
+            score -= 3;
+        }
+        if let Some(d) = date
+            && best_date.is_none_or(|(s, _)| score > s)
+        {
+            best_date = Some((score, d));
+        }
+        let (slot, _) = times::extract(line);
+        if slot.start.is_some()
+            && score >= 0
+            && (date.is_some() || score > 0)
+            && best_time.is_none_or(|(s, _)| score > s)
+        {
+            best_time = Some((score, slot));
+        }
+    }
+    (
+        best_date.map(|(_, d)| d),
+        best_time.map(|(_, s)| s).unwrap_or_default(),
+    )
 }
 
 impl Default for Builder {
@@ -632,6 +749,20 @@ fn language(value: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_meeting_line_gives_date_and_start_not_the_stamp() {
+        let lines: Vec<String> = [
+            "søndag den 30. november 2014",
+            "Publiceret 28-11-2014 kl. 10:12",
+            "Referat fra bestyrelsesmøde mandag 24. november 2014 kl. 19.00",
+        ]
+        .map(String::from)
+        .to_vec();
+        let (date, slot) = header_facts(&lines);
+        assert_eq!(date, chrono::NaiveDate::from_ymd_opt(2014, 11, 24));
+        assert_eq!(slot.start, chrono::NaiveTime::from_hms_opt(19, 0, 0));
+    }
 
     #[test]
     fn labels_without_a_time_stay_in_the_body() {

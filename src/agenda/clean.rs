@@ -11,7 +11,7 @@ use super::{Agenda, Warning};
 use crate::textutil::{clean, clean_multiline};
 
 /// Fields whose text keeps its line breaks.
-const MULTILINE: &[&str] = &["body"];
+const MULTILINE: &[&str] = &["body", "decision"];
 
 /// Strips control characters, escape sequences and bidi overrides from every string in the
 /// agenda. Fails only if the cleaned tree no longer reads as an agenda.

@@ -191,7 +191,9 @@ pub fn break_line(t: &str) -> Option<Line<'static>> {
         return None;
     }
     let (slot, rest) = times::extract(t);
-    (!slot.is_empty() && words::is_break(&rest)).then(|| Line::Break {
+    // `Kaffepause` alone on its line is a break without a time.
+    let alone = slot.is_empty() && rest.split_whitespace().count() == 1;
+    ((!slot.is_empty() || alone) && words::is_break(&rest)).then(|| Line::Break {
         title: rest.trim().to_string(),
         slot,
     })

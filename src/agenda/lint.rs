@@ -22,7 +22,9 @@ pub fn lint(a: &Agenda) -> Vec<Warning> {
     let mut w = Vec::new();
     untimed(a, &mut w);
     titles(a, &mut w);
+    sentence_titles(a, &mut w);
     numbers(a, &mut w);
+    backwards(a, &mut w);
     overlaps(a, &mut w);
     gaps(a, &mut w);
     meeting_bounds(a, &mut w);
@@ -63,8 +65,57 @@ fn titles(a: &Agenda, w: &mut Vec<Warning>) {
     }
 }
 
+/// Words in a title beyond which it reads like a sentence that became a heading.
+const SENTENCE_WORDS: usize = 14;
+
+/// What the importer may have misread: a title that reads like a sentence (a body line taken
+/// for a heading, or a heading glued to its text).
+fn sentence_titles(a: &Agenda, w: &mut Vec<Warning>) {
+    for item in &a.items {
+        let words = item.title.split_whitespace().count();
+        let inner_stop = item.title.trim_end_matches('.').contains(". ");
+        if words > SENTENCE_WORDS || (inner_stop && words > 6) {
+            w.push(Warning::new(
+                item.line,
+                format!(
+                    "unsure: the title of {} reads like a sentence; is the heading right?",
+                    name(a.language, item)
+                ),
+            ));
+        }
+    }
+}
+
+/// What the importer may have misread: a number lower than the one before it in the same
+/// series (an item read from a list inside another item, or from another meeting's cases).
+fn backwards(a: &Agenda, w: &mut Vec<Warning>) {
+    let mut last: HashMap<&str, (u32, &str, &Item)> = HashMap::new();
+    for item in &a.items {
+        let Some((n, suffix)) = sequence_key(&item.number) else {
+            continue;
+        };
+        let prev = last.get(series(&item.number)).copied();
+        if let Some((p, ps, before)) = prev
+            && ps == suffix
+            && n < p
+        {
+            w.push(Warning::new(
+                item.line,
+                format!(
+                    "unsure: {} is out of sequence after {}",
+                    name(a.language, item),
+                    name(a.language, before)
+                ),
+            ));
+        }
+        last.insert(series(&item.number), (n, suffix, item));
+    }
+}
+
 /// `3` -> (3, ""), `12/22` -> (12, "/22"), `3a` -> None (sub-items don't break the sequence).
 fn sequence_key(number: &str) -> Option<(u32, &str)> {
+    // `PS 46/10`: the series prefix is not part of the count.
+    let number = number.rsplit(' ').next().unwrap_or(number);
     let digits = number.bytes().take_while(u8::is_ascii_digit).count();
     let major = number[..digits].parse().ok()?;
     let rest = &number[digits..];
@@ -75,8 +126,9 @@ fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
     let lang = a.language;
     let mut seen: HashMap<&str, &Item> = HashMap::new();
     let numbered = a.items.iter().filter(|i| !i.number.is_empty()).count();
-    let mut prev: Option<(u32, &str)> = None;
+    let mut last: HashMap<&str, (u32, &str)> = HashMap::new();
     for item in &a.items {
+        let prev = last.get(series(&item.number)).copied();
         if item.number.is_empty() {
             if numbered > 0 {
                 w.push(Warning::new(
@@ -123,8 +175,13 @@ fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
                 ),
             ));
         }
-        prev = Some(key);
+        last.insert(series(&item.number), key);
     }
+}
+
+/// `PS 46/10` -> "PS": cases and referatsaker are counted apart.
+fn series(number: &str) -> &str {
+    number.rsplit_once(' ').map_or("", |(s, _)| s)
 }
 
 fn overlaps(a: &Agenda, w: &mut Vec<Warning>) {
@@ -321,6 +378,28 @@ mod tests {
             "{m:?}"
         );
         assert!(m.contains(&"Punkt 3 has no title".to_string()), "{m:?}");
+    }
+
+    #[test]
+    fn unsure_of_sentence_titles_and_numbers_out_of_sequence() {
+        let mut long = item("2", t(9, 10), t(9, 20));
+        long.title = "Der har været lidt uro. Nogen har taget ting man ikke må".into();
+        let a = Agenda {
+            items: vec![item("3", t(9, 0), t(9, 10)), long],
+            ..Agenda::default()
+        };
+        let m = messages(&a);
+        assert!(
+            m.contains(
+                &"unsure: the title of Punkt 2 reads like a sentence; is the heading right?"
+                    .to_string()
+            ),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&"unsure: Punkt 2 is out of sequence after Punkt 3".to_string()),
+            "{m:?}"
+        );
     }
 
     #[test]

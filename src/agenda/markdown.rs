@@ -17,6 +17,10 @@
 //!
 //! - at der findes en referent
 //!
+//! ### Beslutning
+//!
+//! A filled-in decision (minutes), as lines of text.
+//!
 //! ### Bilag
 //!
 //! - Spilleregler for samarbejde
@@ -236,6 +240,14 @@ fn write_item(out: &mut String, item: &Item, lang: Lang) {
         let _ = writeln!(out, "### {}\n", Key::Recommendation.get(lang));
         for clause in &item.recommendation {
             let _ = writeln!(out, "- {clause}");
+        }
+        out.push('\n');
+    }
+    if let Some(decision) = item.decision.as_deref().filter(|d| !d.trim().is_empty()) {
+        let _ = writeln!(out, "### {}\n", Key::Decision.get(lang));
+        for line in decision.lines() {
+            out.push_str(&escape_body_line(line));
+            out.push('\n');
         }
         out.push('\n');
     }

@@ -7,6 +7,7 @@ mod build;
 pub mod clean;
 pub mod decode;
 mod docx;
+pub mod headings;
 mod html;
 pub mod json;
 mod layout;
@@ -85,6 +86,8 @@ pub struct Item {
     pub body: String,
     /// Each "at …" clause of the recommendation.
     pub recommendation: Vec<String>,
+    /// What was decided, as minutes record it under *Beslutning* or *Vedtak*; null in an agenda.
+    pub decision: Option<String>,
     pub attachments: Vec<String>,
     /// Where the item starts in its source file (1-based), for warnings; not part of the JSON.
     #[serde(skip)]

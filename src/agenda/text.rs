@@ -8,8 +8,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::build::Builder;
-use super::lines::{self, Heading, Line, Style};
-use super::{Imported, Warning};
+use super::headings;
+use super::lines::{self, Heading, Line};
+use super::{Imported, Item, Warning};
 
 /// One source line with its 1-based number.
 struct Src<'a> {
@@ -22,6 +23,7 @@ struct Src<'a> {
 pub fn parse(text: &str) -> Imported {
     let src = split(text);
     let mut dropped = furniture(&src);
+    let chrome = dropped.clone();
     let toc = table_of_contents(&src, &mut dropped);
     let kept: Vec<&Src> = src
         .iter()
@@ -29,10 +31,18 @@ pub fn parse(text: &str) -> Imported {
         .filter(|(_, d)| !**d)
         .map(|(s, _)| s)
         .collect();
-    let headings = choose_headings(&kept);
+    let (headings, by_layout) = choose_headings(&kept);
     let mut b = Builder::new();
     feed(&mut b, &kept, headings);
-    let (agenda, mut warnings) = b.finish(text);
+    let (mut agenda, mut warnings) = b.finish(text);
+    merge_repeats(&mut agenda.items);
+    warnings.extend(left_out(&src, &chrome));
+    if by_layout && !agenda.items.is_empty() {
+        warnings.push(Warning::new(
+            agenda.items[0].line,
+            "unsure: nothing is numbered; the items are the short lines standing apart",
+        ));
+    }
     if toc > 0 && agenda.items.len() != toc {
         warnings.push(Warning::new(
             None,
@@ -46,22 +56,201 @@ pub fn parse(text: &str) -> Imported {
 }
 
 fn split(text: &str) -> Vec<Src<'_>> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| {
-            let page_break = l.contains('\u{c}');
-            let text = if page_break {
-                Cow::Owned(l.replace('\u{c}', ""))
-            } else {
-                Cow::Borrowed(l)
-            };
-            Src {
+    let mut out = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        let page_break = l.contains('\u{c}');
+        let text = if page_break {
+            Cow::Owned(l.replace('\u{c}', ""))
+        } else {
+            Cow::Borrowed(l)
+        };
+        for (k, piece) in unglue(text).into_iter().enumerate() {
+            out.push(Src {
                 n: i + 1,
-                text,
-                page_break,
-            }
-        })
+                text: piece,
+                page_break: page_break && k == 0,
+            });
+        }
+    }
+    out
+}
+
+/// Lines longer than this lost their line breaks (a PDF transcript on one line).
+const FLATTENED: usize = 300;
+
+/// Lines longer than this may hold a label glued after a title (`… saksliste Framlegg til
+/// vedtak: Innkalling …`).
+const GLUED_LABELS: usize = 120;
+
+/// Whether `rest` starts with a recommendation, decision or case label and its colon
+/// (`Framlegg til vedtak:`, `Vedtak:`, `Saksopplysninger:`).
+fn label_at(rest: &str) -> bool {
+    use super::words::Section;
+    if !rest.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let Some(colon) = rest.get(..rest.len().min(40)).and_then(|h| h.find(':')) else {
+        return false;
+    };
+    let label = &rest[..colon];
+    label.split_whitespace().count() <= 4
+        && matches!(
+            super::words::section(label),
+            Some((
+                Section::Recommendation | Section::Decision | Section::CasePresentation,
+                _,
+                _
+            ))
+        )
+}
+
+/// Splits one source line where several lines were glued: a clock range glued to the text after
+/// it (`18.05 - 18.15Der har været`), and in a flattened transcript before every keyword-numbered
+/// heading (`… PS 47/10 Budsjett … PS 48/10 …`).
+fn unglue(line: Cow<'_, str>) -> Vec<Cow<'_, str>> {
+    if let Some(at) = glued_range(&line) {
+        let (range, rest) = line.split_at(at);
+        return vec![Cow::Owned(range.to_string()), Cow::Owned(rest.to_string())];
+    }
+    if line.len() <= GLUED_LABELS {
+        return vec![line];
+    }
+    let mut cuts = vec![0];
+    let flattened = line.len() > FLATTENED;
+    for (i, c) in line.char_indices() {
+        if c == ' ' && label_at(&line[i + 1..]) {
+            cuts.push(i + 1);
+            continue;
+        }
+        if !flattened {
+            continue;
+        }
+        let after_keyword = line[..i]
+            .rsplit(' ')
+            .next()
+            .is_some_and(headings::is_keyword);
+        if c == ' ' && !after_keyword && i + 1 < line.len() && starts_heading(&line[i + 1..]) {
+            cuts.push(i + 1);
+        }
+    }
+    if cuts.len() == 1 {
+        return vec![line];
+    }
+    cuts.push(line.len());
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let piece = line[w[0]..w[1]].trim_end();
+        let (head, body) = title_end(piece).map_or((piece, ""), |at| piece.split_at(at));
+        out.push(Cow::Owned(head.trim_end().to_string()));
+        if !body.trim().is_empty() {
+            out.push(Cow::Owned(body.trim().to_string()));
+        }
+    }
+    out
+}
+
+/// In a flattened transcript the title ends at the first punctuation that ends a phrase
+/// (`Sak 14/37 Gudstenesta på Sandane-dagane : 17.august …`); the rest is the body.
+fn title_end(piece: &str) -> Option<usize> {
+    if !starts_heading(piece) {
+        return None;
+    }
+    let marks = [" : ", ": ", ". ", " , "];
+    marks
+        .iter()
+        .filter_map(|m| piece.find(m).map(|i| (i, m)))
+        .filter(|(i, _)| *i > 8)
+        .min()
+        .map(|(i, m)| if m.starts_with('.') { i + 1 } else { i })
+}
+
+/// Whether `rest` starts with a keyword-numbered heading or a case number (`Sak 14/36`, `14/38`).
+fn starts_heading(rest: &str) -> bool {
+    let head = match rest.char_indices().nth(120) {
+        Some((i, _)) => &rest[..i],
+        None => rest,
+    };
+    headings::candidates(head, 0).iter().any(|c| {
+        matches!(
+            c.form,
+            headings::Form::Keyword(..) | headings::Form::Case(_)
+        ) && c.heading.title.starts_with(char::is_uppercase)
+    })
+}
+
+/// Where the text starts in ` 18.05 - 18.15Der har været …`: a line opening with a clock range
+/// and a word glued straight onto it.
+fn glued_range(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let letter = t.find(char::is_alphabetic)?;
+    let before = &t[..letter];
+    if before.ends_with([' ', '\t', '(', ':']) {
+        return None;
+    }
+    let slot = super::times::time_only(before)?;
+    (slot.start.is_some() && slot.end.is_some()).then(|| line.len() - t.len() + letter)
+}
+
+/// An item listed twice, first in a list of the items and later with its body, is one item: the
+/// later occurrence's content goes to the list's place, the fuller title is kept, and items only
+/// the list has stay.
+fn merge_repeats(items: &mut Vec<Item>) {
+    let key = |i: &Item| title_key(&i.title);
+    // Where each number was first seen; only those items can be listed twice.
+    let mut first_at: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut j = 0;
+    while j < items.len() {
+        let number = items[j].number.clone();
+        let earlier = first_at.get(&number).cloned().unwrap_or_default();
+        let later = key(&items[j]);
+        let twin = earlier.into_iter().find(|&i| {
+            let first = &items[i];
+            !first.number.is_empty()
+                && first.recommendation.is_empty()
+                && first.decision.is_none()
+                && similar(&key(first), &later)
+        });
+        let Some(i) = twin else {
+            first_at.entry(number).or_default().push(j);
+            j += 1;
+            continue;
+        };
+        let later = items.remove(j);
+        let first = &mut items[i];
+        if later.title.chars().count() > first.title.chars().count() {
+            first.title = later.title;
+        }
+        first.body = match (first.body.is_empty(), later.body.is_empty()) {
+            (true, _) => later.body,
+            (false, true) => std::mem::take(&mut first.body),
+            (false, false) => format!("{}\n\n{}", first.body, later.body),
+        };
+        first.recommendation = later.recommendation;
+        first.decision = later.decision;
+        first.attachments.extend(later.attachments);
+        first.case_number = first.case_number.take().or(later.case_number);
+        first.start = first.start.or(later.start);
+        first.end = first.end.or(later.end);
+        first.minutes = first.minutes.or(later.minutes);
+    }
+}
+
+/// A title for comparing: lower case, letters and digits only.
+fn title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// One title is the start of the other (a list shortens, a wrapped heading lengthens).
+fn similar(a: &str, b: &str) -> bool {
+    let n = a.chars().count().min(b.chars().count()).min(20);
+    n >= 3 && a.chars().take(n).eq(b.chars().take(n))
 }
 
 /// Marks page numbers and headers/footers repeated at page breaks.
@@ -205,94 +394,50 @@ fn toc_entry(t: &str, in_table: bool) -> bool {
     in_table && has_page && (body.ends_with('\t') || body.ends_with("  "))
 }
 
-/// Decides which lines head items: keyword headings (`Punkt 4`, `Sak 12/22`) when the document
-/// has any, else bare numbers (`4.`, `4)`) forming the longest run 1, 2, 3 … through the text.
-fn choose_headings(kept: &[&Src]) -> HashMap<usize, Heading> {
-    let candidates: Vec<(usize, Style, Heading)> = kept
-        .iter()
-        .enumerate()
-        .filter_map(|(k, s)| lines::heading(&s.text).map(|(st, h)| (k, st, h)))
-        .collect();
-    if candidates.iter().any(|(_, st, _)| *st == Style::Keyword) {
-        return candidates
-            .into_iter()
-            .filter(|(_, st, _)| *st == Style::Keyword)
-            .map(|(k, _, h)| (k, h))
-            .collect();
-    }
-    longest_run(kept, candidates)
+/// Decides which lines head items: the most consistent sequence of candidates
+/// (see [`headings`](super::headings)).
+/// Also says whether the headings were found by layout alone (no numbers, no times).
+fn choose_headings(kept: &[&Src]) -> (HashMap<usize, Heading>, bool) {
+    let lines: Vec<&str> = kept.iter().map(|s| s.text.as_ref()).collect();
+    let chosen = headings::choose(&lines);
+    let by_layout = !chosen.is_empty()
+        && chosen
+            .iter()
+            .all(|c| c.value.is_none() && c.form != headings::Form::Timed);
+    let map = chosen.into_iter().map(|c| (c.line, c.heading)).collect();
+    (map, by_layout)
 }
 
-/// The bare-numbered candidates forming the best numbered run; a heading that stands alone
-/// (a blank line before it) counts more than one inside a list.
-fn longest_run(kept: &[&Src], candidates: Vec<(usize, Style, Heading)>) -> HashMap<usize, Heading> {
-    let key = |h: &Heading| -> Option<(u32, u32)> {
-        let digits: String = h.number.chars().take_while(char::is_ascii_digit).collect();
-        let major = digits.parse().ok()?;
-        let minor = h.number[digits.len()..]
-            .chars()
-            .next()
-            .map_or(0, |c| u32::from(c) - u32::from('a') + 1);
-        Some((major, minor))
-    };
-    // best score of a run ending in a candidate with this major number: (score, candidate index)
-    let mut by_major: HashMap<u32, (u32, usize)> = HashMap::new();
-    let mut by_exact: HashMap<(u32, u32), (u32, usize)> = HashMap::new();
-    let mut prev: Vec<Option<usize>> = vec![None; candidates.len()];
-    let mut score = vec![0u32; candidates.len()];
-    for (c, (k, _, h)) in candidates.iter().enumerate() {
-        let Some((major, minor)) = key(h) else {
-            continue;
-        };
-        let alone = *k == 0 || kept[k - 1].text.trim().is_empty();
-        let weight = if alone { 3 } else { 1 };
-        // The previous number, or (at a cost) a skipped or repeated one: real agendas have
-        // both, and `check` reports them.
-        let mut best: Option<(u32, usize)> = None;
-        for (back, cost) in [(1, 0), (2, 2), (3, 4), (0, 2)] {
-            let Some(m) = major.checked_sub(back) else {
-                continue;
+/// One warning per distinct text left out as a repeated page header or footer, so that `check`
+/// shows what the importer did not read (page numbers are left out without a word).
+fn left_out(src: &[Src], dropped: &[bool]) -> Vec<Warning> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut order = Vec::new();
+    let shown = |s: &Src| !s.text.trim().is_empty() && !page_number(&s.text, true);
+    for (s, _) in src.iter().zip(dropped).filter(|(s, d)| **d && shown(s)) {
+        let t = s.text.trim();
+        let count = seen.entry(t).or_insert(0);
+        if *count == 0 {
+            order.push((s.n, t));
+        }
+        *count += 1;
+    }
+    order
+        .into_iter()
+        .map(|(n, t)| {
+            let times = seen.get(t).copied().unwrap_or(1);
+            let shown = crate::textutil::truncate(t, 60);
+            let more = if times > 1 {
+                format!(" ({times} times)")
+            } else {
+                String::new()
             };
-            if back == 0 && minor > 0 {
-                continue;
-            }
-            if let Some(&(s, from)) = by_major.get(&m) {
-                best = best.max(Some((s.saturating_sub(cost), from)));
-            }
-        }
-        if minor > 0
-            && let Some(&same) = by_exact.get(&(major, minor - 1))
-        {
-            best = best.max(Some(same));
-        }
-        let starts = major <= 1 && minor <= 1;
-        match best {
-            Some((s, from)) => {
-                score[c] = s + weight;
-                prev[c] = Some(from);
-            }
-            None if starts => score[c] = weight,
-            None => continue,
-        }
-        let entry = by_major.entry(major).or_insert((0, c));
-        if score[c] > entry.0 {
-            *entry = (score[c], c);
-        }
-        let entry = by_exact.entry((major, minor)).or_insert((0, c));
-        if score[c] > entry.0 {
-            *entry = (score[c], c);
-        }
-    }
-    let mut out = HashMap::new();
-    let mut at = (0..candidates.len())
-        .filter(|&c| score[c] > 0)
-        .max_by_key(|&c| score[c]);
-    while let Some(c) = at {
-        let (k, _, h) = &candidates[c];
-        out.insert(*k, h.clone());
-        at = prev[c];
-    }
-    out
+            Warning::new(
+                Some(n),
+                format!("unsure: left out as a page header or footer: «{shown}»{more}"),
+            )
+        })
+        .collect()
 }
 
 /// Classifies the kept lines and hands them to the builder. A time standing alone right before
@@ -371,6 +516,109 @@ mod tests {
             .collect();
         assert_eq!(titles, ["Godkendelse", "Budget", "Eventuelt"]);
         assert!(imported.agenda.items[0].body.contains("2. skrive"));
+    }
+
+    /// A bare heading numbered like a case (`12/22.`) once overflowed the sequence scorer.
+    #[test]
+    fn case_numbered_bare_heading_is_an_item() {
+        let imported = parse("12/22. Budget\n");
+        let items = &imported.agenda.items;
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].number, "12/22");
+        assert_eq!(items[0].title, "Budget");
+    }
+
+    #[test]
+    fn glued_lines_are_split() {
+        assert_eq!(glued_range(" 18.05 - 18.15Der har været uro"), Some(14));
+        assert_eq!(glued_range("18.05 - 18.15 Der har været uro"), None);
+        assert_eq!(glued_range("Der har været uro"), None);
+        let flat = format!(
+            "Saksliste {} Sak 14/35 Godkjenning av referat. Vedtak: Godkjent Sak14/36 Orientering : \
+             Info om dei tilsette",
+            "x ".repeat(150)
+        );
+        let pieces: Vec<String> = unglue(Cow::Owned(flat))
+            .into_iter()
+            .map(|p| p.into_owned())
+            .collect();
+        assert!(
+            pieces.contains(&"Sak 14/35 Godkjenning av referat.".to_string()),
+            "{pieces:?}"
+        );
+        assert!(
+            pieces.contains(&"Sak14/36 Orientering".to_string()),
+            "{pieces:?}"
+        );
+        assert!(
+            pieces.contains(&"Vedtak: Godkjent".to_string()),
+            "{pieces:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_items_then_their_bodies_is_read_once() {
+        let text = "Dagsorden\n- 1. Velkomst\n- 2. Budget\n- 3. Eventuelt\n\n1. Velkomst\nVi bød velkommen.\n\n\
+                    2. Budget\nBudgettet blev drøftet.\n";
+        let items = parse(text).agenda.items;
+        let read: Vec<_> = items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str(), i.body.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("1", "Velkomst", "Vi bød velkommen."),
+                ("2", "Budget", "Budgettet blev drøftet."),
+                ("3", "Eventuelt", "")
+            ]
+        );
+    }
+
+    #[test]
+    fn programme_rows_are_items() {
+        let text =
+            "Program\n\nLørdag:\n08.00-09.00: Ankomst\n09.00-09.30: Andagt\n12.40-13.30: Frokost\n";
+        let a = parse(text).agenda;
+        let titles: Vec<_> = a.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Ankomst", "Andagt", "Frokost"]);
+        assert_eq!(a.items[1].start, chrono::NaiveTime::from_hms_opt(9, 0, 0));
+    }
+
+    #[test]
+    fn unnumbered_headings_standing_apart() {
+        let text = "Referat fra bestyrelsesmøde 4. november 2014\n\nTil stede:\nOle, Lis\n\n\
+                    Fælleslokalet\nDer er aftalt nyt møde.\n\nVandmålere\nDer er opsat ny måler.\n\n\
+                    Gårdlaug\nPunktet udgik.\n";
+        let imported = parse(text);
+        let titles: Vec<_> = imported
+            .agenda
+            .items
+            .iter()
+            .map(|i| i.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Fælleslokalet", "Vandmålere", "Gårdlaug"]);
+        assert_eq!(
+            imported.agenda.date,
+            chrono::NaiveDate::from_ymd_opt(2014, 11, 4)
+        );
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .any(|w| w.message.starts_with("unsure: nothing is numbered")),
+            "{:?}",
+            imported.warnings
+        );
+    }
+
+    #[test]
+    fn decisions_are_kept_apart_from_the_body() {
+        let text = "Referat\n\n1. Budget\nBudgettet blev fremlagt.\nBeslutning:\nGodkendt.\n\n2. Eventuelt\n";
+        let items = parse(text).agenda.items;
+        assert_eq!(items[0].body, "Budgettet blev fremlagt.");
+        assert_eq!(items[0].decision.as_deref(), Some("Godkendt."));
+        assert_eq!(items[1].decision, None);
     }
 
     #[test]

@@ -389,6 +389,14 @@ pub fn find_date(s: &str) -> Option<NaiveDate> {
         if let Some(d) = numeric_date(tok, next) {
             return Some(d);
         }
+        // `4.november 2014`: day and month glued.
+        if let Some((day, month)) = tok.split_once('.')
+            && let Some(day) = day_number(day)
+            && let Some(m) = crate::agenda::words::month(month)
+            && let Some(y) = year(next)
+        {
+            return NaiveDate::from_ymd_opt(y, m, day);
+        }
         // `14. marts 2022`
         if let Some(day) = day_number(tok)
             && let Some(m) = crate::agenda::words::month(next)
@@ -441,7 +449,8 @@ fn numeric_date(tok: &str, next: &str) -> Option<NaiveDate> {
             let y = if y < 100 { 2000 + y } else { y };
             NaiveDate::from_ymd_opt(y, n(m)?, n(d)?)
         }
-        [d, m] if tok.contains('/') && d.len() <= 2 && m.len() <= 2 => {
+        // `14/3 2022`, `22.11. 2022`
+        [d, m] if d.len() <= 2 && m.len() <= 2 && (tok.contains('/') || year(next).is_some()) => {
             NaiveDate::from_ymd_opt(year(next)?, n(m)?, n(d)?)
         }
         _ => None,
@@ -535,6 +544,8 @@ mod tests {
             "14/3-2022",
             "mandag 14. mars 2022",
             "Monday, March 14, 2022",
+            "Referat fra møde d. 14.marts 2022",
+            "Møte 14.03. 2022 kl 18.00",
         ] {
             assert_eq!(find_date(s), d, "{s}");
         }

@@ -196,6 +196,8 @@ const CASE_PRESENTATION: &[&str] = &[
     "saksframlegg",
     "saksfremstilling",
     "saksutredning",
+    "saksopplysninger",
+    "saksutgreiing",
     "case presentation",
 ];
 
