@@ -548,11 +548,12 @@ impl Meeting {
                 list(&self.after_end)
             ));
         }
+        let after_end: std::collections::HashSet<u64> = self.after_end.iter().copied().collect();
         let other: Vec<u64> = self
             .ignored
             .iter()
             .copied()
-            .filter(|s| !self.after_end.contains(s))
+            .filter(|s| !after_end.contains(s))
             .collect();
         if !other.is_empty() {
             out.push(format!(
@@ -1136,6 +1137,12 @@ impl Meeting {
     /// The item after `item` that is still to be treated.
     pub fn next_pending(&self, item: usize) -> Option<usize> {
         ((item + 1)..self.items.len()).find(|&i| self.items[i].status == Status::Pending)
+    }
+
+    /// Entry `id` with the index of its item, found without walking every entry.
+    pub fn entry(&self, id: u64) -> Option<(usize, &Entry)> {
+        let (item, pos) = self.find_entry(id)?;
+        Some((item, self.items.get(item)?.entries.get(pos)?))
     }
 
     /// All entries with the index of their item, in journal order.
