@@ -218,11 +218,11 @@ impl<F: JournalFile> Journal<F> {
             self.needs_cut = false;
         }
         // A seq is never reused or wrapped: past u64::MAX the journal takes no more records.
-        let group = self.next_seq.ok_or_else(|| self.exhausted())?;
+        let group = self.next_seq.ok_or_else(exhausted)?;
         let last = u64::try_from(events.len().saturating_sub(1))
             .ok()
             .and_then(|n| group.checked_add(n))
-            .ok_or_else(|| self.exhausted())?;
+            .ok_or_else(exhausted)?;
         let records: Vec<Record> = events
             .into_iter()
             .zip(group..=last)
@@ -250,15 +250,16 @@ impl<F: JournalFile> Journal<F> {
         self.next_seq = last.checked_add(1);
         Ok(records)
     }
+}
 
-    fn exhausted(&self) -> io::Error {
-        io::Error::other(format!(
-            "{}: the record numbers (seq) have reached their limit ({}): no more records can be \
+/// Why a journal past seq `u64::MAX` takes no more; callers name the journal's path, as for any
+/// other failed append.
+fn exhausted() -> io::Error {
+    io::Error::other(format!(
+        "the record numbers (seq) have reached their limit ({}): no more records can be \
              appended to this journal",
-            self.path.display(),
-            u64::MAX
-        ))
-    }
+        u64::MAX
+    ))
 }
 
 impl<F: JournalFile> Drop for Journal<F> {
