@@ -320,6 +320,9 @@ impl Meeting {
     /// Folds all records into a meeting, one [`Meeting::apply`] at a time.
     pub fn replay(agenda: Agenda, records: &[Record]) -> Self {
         let mut m = Meeting::new(agenda);
+        // Room for them all at once: growing lists of a million records copy them again and again.
+        m.records.reserve_exact(records.len());
+        m.trail.reserve_exact(records.len());
         for r in records {
             m.apply(r);
         }
