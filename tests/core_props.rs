@@ -17,7 +17,7 @@ use referent::agenda::{Agenda, Break, Item};
 use referent::i18n::Lang;
 use referent::minutes;
 use referent::session::decide::{Command, decide};
-use referent::session::event::{Event, Outcome, Replan};
+use referent::session::event::{Event, Outcome, Record, Replan};
 use referent::session::journal;
 use referent::session::recorder::Recorder;
 use referent::session::state::{EntryKind, Meeting};
@@ -241,6 +241,33 @@ fn entry_texts(m: &Meeting) -> Vec<String> {
     texts
 }
 
+/// The meeting as the journal says it, the slow and obvious way: find the groups that Undo
+/// records take back (each the latest group standing, nothing after a started meeting's end),
+/// then fold the rest without them. The live fold takes groups back from what they saved.
+fn fold_without_undone(agenda: Agenda, records: &[Record]) -> Meeting {
+    let mut stack: Vec<(u64, Vec<u64>)> = vec![];
+    let mut undone = std::collections::HashSet::new();
+    let mut started = false;
+    for r in records {
+        match &r.event {
+            Event::Undo => undone.extend(stack.pop().map(|(_, s)| s).unwrap_or_default()),
+            Event::MeetingEnded if started => break,
+            Event::MeetingStarted => started = true,
+            e if e.is_undoable() => match stack.last_mut() {
+                Some((g, seqs)) if *g == r.group() => seqs.push(r.seq),
+                _ => stack.push((r.group(), vec![r.seq])),
+            },
+            _ => {}
+        }
+    }
+    let kept: Vec<Record> = records
+        .iter()
+        .filter(|r| !undone.contains(&r.seq) && r.event != Event::Undo)
+        .cloned()
+        .collect();
+    Meeting::replay(agenda, &kept)
+}
+
 fn undoable(events: &[Event]) -> bool {
     events.iter().any(Event::is_undoable)
 }
@@ -296,6 +323,11 @@ fn run_meeting(steps: Vec<(Step, i64)>) -> Result<(), TestCaseError> {
             rec.meeting(),
             &folded,
             "live state differs from the journal's fold"
+        );
+        prop_assert_eq!(
+            standing(rec.meeting()),
+            standing(&fold_without_undone(agenda(), &records)),
+            "undo differs from folding the journal without the groups taken back"
         );
         let md = minutes::to_markdown(rec.meeting(), Lang::Da);
         for text in entry_texts(rec.meeting()) {

@@ -175,7 +175,7 @@ fn run_script(path: &Path, at: usize, kind: Kind) -> (Vec<Record>, usize) {
         .open(path)
         .unwrap();
     let (file, ops) = FaultFile::new(inner, at, kind);
-    let mut j = Journal::over(path, file, 0, 1);
+    let mut j = Journal::over(path, file, 0, Some(1));
     let clock = FakeClock::at("2022-03-14T13:30:00+01:00");
     let mut saved = vec![];
     for event in script() {
@@ -270,7 +270,7 @@ fn an_entry_after_a_full_disk_is_not_merged_into_a_partial_line() {
         .open(&path)
         .unwrap();
     let (file, _) = FaultFile::new(inner, 3, Kind::Partial);
-    let mut j = Journal::over(&path, file, 0, 1);
+    let mut j = Journal::over(&path, file, 0, Some(1));
     let clock = FakeClock::at("2022-03-14T13:30:00+01:00");
     let first = j.append(clock.now(), Event::MeetingStarted).unwrap();
     // Operation 3 writes half and the rest fails; the cut after it works.

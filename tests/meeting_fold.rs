@@ -395,10 +395,10 @@ fn records_after_the_end_and_repeated_seqs_are_ignored_and_reported() {
     let m = Meeting::replay(agenda(), &records);
     assert!(m.items[0].entries.is_empty());
     assert_eq!(m.after_end, vec![3]);
-    assert_eq!(m.out_of_order, vec![1]);
+    assert_eq!(m.duplicates, vec![1]);
     let problems = m.fold_problems().join("\n");
     assert!(problems.contains("after the meeting ended"), "{problems}");
-    assert!(problems.contains("out of order"), "{problems}");
+    assert!(problems.contains("repeated record(s)"), "{problems}");
 }
 
 /// Bug 9: the screen planned an old agenda from "now" while the minutes printed the agenda's own
@@ -445,4 +445,56 @@ fn screen_minutes_and_projector_read_one_plan() {
         m.expected_start(2, now),
         Some(slot.start + Duration::minutes(17))
     );
+}
+
+/// Issue 13.3: an identical line repeated (a bad copy) is counted once and reported as a
+/// duplicate, not as a record out of order; two different records sharing a seq keep the first,
+/// and one `u` takes back one group only.
+#[test]
+fn duplicated_lines_count_once_and_one_undo_takes_one_group() {
+    let mut s = Script::at("2022-03-14T13:30:00+01:00");
+    s.ev(Event::MeetingStarted).wait(1, 0).ev(Event::Note {
+        item: 0,
+        text: "første".into(),
+    });
+    let mut records = s.records.clone();
+    records.push(records[1].clone());
+    let mut other = records[1].clone();
+    other.event = Event::Note {
+        item: 0,
+        text: "anden skriver".into(),
+    };
+    records.push(other);
+    let next = |seq: u64, text: &str| Record {
+        seq,
+        at: s.now(),
+        group: seq,
+        event: Event::Note {
+            item: 0,
+            text: text.into(),
+        },
+    };
+    records.push(next(3, "tredje"));
+    records.push(Record {
+        seq: 4,
+        at: s.now(),
+        group: 0,
+        event: Event::Undo,
+    });
+    let m = Meeting::replay(agenda(), &records);
+    let texts: Vec<String> = m.items[0]
+        .entries
+        .iter()
+        .map(|e| format!("{:?}", e.kind))
+        .collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].contains("første"), "{texts:?}");
+    assert_eq!(m.duplicates, vec![2]);
+    assert_eq!(m.out_of_order, vec![2]);
+    let problems = m.fold_problems().join("\n");
+    assert!(
+        problems.contains("1 repeated record(s) (identical lines) were counted once (seq 2)"),
+        "{problems}"
+    );
+    assert!(problems.contains("out of order"), "{problems}");
 }

@@ -128,7 +128,8 @@ impl JournalFile for File {
 pub struct Journal<F: JournalFile = File> {
     path: PathBuf,
     file: F,
-    next_seq: u64,
+    /// `None` once a record took seq `u64::MAX`: nothing more can be numbered after it.
+    next_seq: Option<u64>,
     /// Bytes of whole, saved records: where the file must end.
     saved_len: u64,
     /// A failed append may have left bytes past `saved_len`.
@@ -140,7 +141,7 @@ impl Journal {
     pub fn create(path: &Path) -> io::Result<Self> {
         let file = private_options().create_new(true).open(path)?;
         sync_dir(path);
-        Ok(Journal::over(path, file, 0, 1))
+        Ok(Journal::over(path, file, 0, Some(1)))
     }
 
     /// Opens an existing journal for appending, after reading it. A torn tail is cut off, and a
@@ -173,7 +174,7 @@ impl Journal {
             .map(|r| r.seq)
             .max()
             .unwrap_or(0)
-            .saturating_add(1);
+            .checked_add(1);
         Ok((
             Journal::over(path, file, saved_len, next_seq),
             records,
@@ -185,7 +186,7 @@ impl Journal {
 impl<F: JournalFile> Journal<F> {
     /// A journal over an open `file` that holds `saved_len` bytes of whole records, whose next
     /// record gets `next_seq`.
-    pub fn over(path: &Path, file: F, saved_len: u64, next_seq: u64) -> Self {
+    pub fn over(path: &Path, file: F, saved_len: u64, next_seq: Option<u64>) -> Self {
         Journal {
             path: path.to_path_buf(),
             file,
@@ -216,10 +217,15 @@ impl<F: JournalFile> Journal<F> {
             self.file.truncate(self.saved_len)?;
             self.needs_cut = false;
         }
-        let group = self.next_seq;
+        // A seq is never reused or wrapped: past u64::MAX the journal takes no more records.
+        let group = self.next_seq.ok_or_else(exhausted)?;
+        let last = u64::try_from(events.len().saturating_sub(1))
+            .ok()
+            .and_then(|n| group.checked_add(n))
+            .ok_or_else(exhausted)?;
         let records: Vec<Record> = events
             .into_iter()
-            .zip(group..)
+            .zip(group..=last)
             .map(|(event, seq)| Record {
                 seq,
                 at,
@@ -241,9 +247,19 @@ impl<F: JournalFile> Journal<F> {
             return Err(e);
         }
         self.saved_len += lines.len() as u64;
-        self.next_seq = self.next_seq.saturating_add(records.len() as u64);
+        self.next_seq = last.checked_add(1);
         Ok(records)
     }
+}
+
+/// Why a journal past seq `u64::MAX` takes no more; callers name the journal's path, as for any
+/// other failed append.
+fn exhausted() -> io::Error {
+    io::Error::other(format!(
+        "the record numbers (seq) have reached their limit ({}): no more records can be \
+             appended to this journal",
+        u64::MAX
+    ))
 }
 
 impl<F: JournalFile> Drop for Journal<F> {
@@ -412,6 +428,24 @@ mod tests {
 
     fn clock() -> FakeClock {
         FakeClock::at("2022-03-14T13:30:00+01:00")
+    }
+
+    /// Issue 13.3: a journal whose last seq is u64::MAX was appended to with a repeated (or
+    /// wrapped) seq; it now refuses to append, saying why, and the file is left as it was.
+    #[test]
+    fn a_journal_at_the_last_seq_refuses_to_append() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let line = format!(
+            "{{\"seq\":{},\"at\":\"2022-03-14T13:30:00+01:00\",\"type\":\"meeting_started\"}}\n",
+            u64::MAX
+        );
+        std::fs::write(&path, &line).unwrap();
+        let (mut j, records, _) = Journal::open(&path).unwrap();
+        assert_eq!(records[0].seq, u64::MAX);
+        let err = j.append(clock().now(), Event::Paused).unwrap_err();
+        assert!(err.to_string().contains("no more records"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), line);
     }
 
     #[test]

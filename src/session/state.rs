@@ -185,10 +185,83 @@ pub struct Meeting {
     pub after_end: Vec<u64>,
     /// Records whose seq was not after the one before (a second writer): not folded in.
     pub out_of_order: Vec<u64>,
+    /// Records repeated line for line (a bad copy): counted once, the repeat not folded in.
+    pub duplicates: Vec<u64>,
     /// The seq of the last record folded in.
     pub last_seq: u64,
-    /// Every record folded in, in order: undo folds them again without the group it takes back.
+    /// Every record folded in, in order.
     records: Vec<Record>,
+    /// How to take back each record standing in the state, in order (until the meeting ends).
+    trail: Vec<Step>,
+    /// The groups `u` can take back, oldest first.
+    standing: Vec<Standing>,
+}
+
+/// A group still standing: what `u` would take back.
+#[derive(Debug, Clone, PartialEq)]
+struct Standing {
+    group: u64,
+    /// Indices into `records` of its records.
+    records: Vec<usize>,
+    /// Where its first record is in `trail`.
+    trail: usize,
+}
+
+/// One record standing in the state, and what it changed, so that an undo can put it back
+/// without folding the journal again.
+#[derive(Debug, Clone, PartialEq)]
+struct Step {
+    /// Index into `records`.
+    record: usize,
+    /// `ignored` was this long before the record.
+    ignored: usize,
+    change: Change,
+}
+
+/// What a record changed, as the values it replaced. Each kind of event saves the parts of the
+/// state it can touch (see [`Meeting::saved_for`]); anything the agenda bounds is saved whole,
+/// lists that only grow are saved as their length.
+#[derive(Debug, Clone, PartialEq)]
+enum Change {
+    Nothing,
+    /// Phase, current item, item statuses and spans, plan, pauses, plan changes.
+    Course(Box<Course>),
+    /// An entry was added to the item's log.
+    EntryAdded {
+        item: usize,
+    },
+    /// An entry was edited or deleted: the entry as it was, and where.
+    Entry {
+        item: usize,
+        pos: usize,
+        entry: Entry,
+        deleted: bool,
+    },
+    Person {
+        people: usize,
+        pos: Option<usize>,
+        present: bool,
+        movements: usize,
+    },
+    Interruptions(usize),
+    FollowUps(usize),
+}
+
+/// The parts of the meeting that the course of it (start, items, pauses, plan, end) changes.
+#[derive(Debug, Clone, PartialEq)]
+struct Course {
+    phase: Phase,
+    started_at: Option<Time>,
+    ended_at: Option<Time>,
+    current: Option<usize>,
+    stated_end: Option<Time>,
+    /// Per item: status, number of spans, the last span.
+    items: Vec<(Status, usize, Option<Span>)>,
+    plan: Vec<Option<Slot>>,
+    original_plan: Vec<Option<Slot>>,
+    pauses: usize,
+    last_pause: Option<Span>,
+    plan_changes: usize,
 }
 
 impl Meeting {
@@ -238,14 +311,20 @@ impl Meeting {
             ignored: vec![],
             after_end: vec![],
             out_of_order: vec![],
+            duplicates: vec![],
             last_seq: 0,
             records: vec![],
+            trail: vec![],
+            standing: vec![],
         }
     }
 
     /// Folds all records into a meeting, one [`Meeting::apply`] at a time.
     pub fn replay(agenda: Agenda, records: &[Record]) -> Self {
         let mut m = Meeting::new(agenda);
+        // Room for them all at once: growing lists of a million records copy them again and again.
+        m.records.reserve_exact(records.len());
+        m.trail.reserve_exact(records.len());
         for r in records {
             m.apply(r);
         }
@@ -254,17 +333,207 @@ impl Meeting {
 
     /// The one way a record changes the meeting. Records that do not fit (an item out of range,
     /// a seq not after the last one, anything after the meeting ended) are ignored and
-    /// remembered in `ignored`. An undo folds the records again without the group it takes back.
+    /// remembered in `ignored`. An undo takes back the latest group still standing, from what
+    /// its records saved: its cost is that group's, not the journal's.
     pub fn apply(&mut self, r: &Record) {
-        if self.records.last().is_some_and(|last| r.seq <= last.seq) {
-            self.out_of_order.push(r.seq);
+        if let Some(last) = self.records.last()
+            && r.seq <= last.seq
+        {
+            // Seqs only grow, so the record with this seq, if any, is found by halving.
+            let same = self
+                .records
+                .binary_search_by_key(&r.seq, |x| x.seq)
+                .is_ok_and(|i| self.records.get(i) == Some(r));
+            if same {
+                self.duplicates.push(r.seq);
+            } else {
+                self.out_of_order.push(r.seq);
+            }
             return;
         }
+        let index = self.records.len();
         self.records.push(r.clone());
-        if r.event == Event::Undo && self.phase != Phase::Ended {
-            self.refold();
+        self.last_seq = r.seq;
+        self.last_event_at = Some(r.at);
+        if self.phase == Phase::Ended {
+            self.ignored.push(r.seq);
+            self.after_end.push(r.seq);
+        } else if r.event == Event::Undo {
+            self.undo();
         } else {
-            self.fold_one(r, false);
+            if r.event.is_undoable() {
+                match self.standing.last_mut() {
+                    Some(g) if g.group == r.group() => g.records.push(index),
+                    Some(_) | None => self.standing.push(Standing {
+                        group: r.group(),
+                        records: vec![index],
+                        trail: self.trail.len(),
+                    }),
+                }
+            }
+            self.fold_in(index);
+        }
+    }
+
+    /// Folds `records[index]` into the state and keeps on the trail what it replaced.
+    fn fold_in(&mut self, index: usize) {
+        let Some(r) = self.records.get(index).cloned() else {
+            return;
+        };
+        let step = Step {
+            record: index,
+            ignored: self.ignored.len(),
+            change: self.saved_for(&r.event),
+        };
+        if !self.try_apply(&r) {
+            self.ignored.push(r.seq);
+        }
+        // Once the meeting has ended nothing is taken back: the trail is no longer needed.
+        if self.phase == Phase::Ended {
+            self.trail = vec![];
+            self.standing = vec![];
+        } else {
+            self.trail.push(step);
+        }
+    }
+
+    /// Takes back the latest group standing: puts back what every record since its first one
+    /// replaced, newest first, then folds in again the records since then that were not in
+    /// the group (the meeting's start, a recovery: what `u` cannot take back).
+    fn undo(&mut self) {
+        let Some(group) = self.standing.pop() else {
+            return;
+        };
+        let later = self.trail.split_off(group.trail.min(self.trail.len()));
+        for step in later.iter().rev() {
+            self.restore(&step.change);
+            self.ignored.truncate(step.ignored);
+        }
+        for step in &later {
+            if !group.records.contains(&step.record) {
+                self.fold_in(step.record);
+            }
+        }
+    }
+
+    /// What `event` may change, saved before it is folded in. A new kind of event names here
+    /// the parts it touches (and [`Meeting::restore`] puts them back).
+    fn saved_for(&self, event: &Event) -> Change {
+        match event {
+            Event::Opened { .. } | Event::Undo => Change::Nothing,
+            Event::MeetingStarted
+            | Event::ItemStarted { .. }
+            | Event::ItemSkipped { .. }
+            | Event::Paused
+            | Event::Resumed
+            | Event::Replan { .. }
+            | Event::MeetingEnded => Change::Course(Box::new(self.course())),
+            Event::Decision { item, .. }
+            | Event::Outcome { item, .. }
+            | Event::ActionAdded { item, .. }
+            | Event::Note { item, .. }
+            | Event::Vote { item, .. }
+            | Event::Inhabil { item, .. } => Change::EntryAdded { item: *item },
+            Event::EntryEdited { entry, .. } | Event::EntryDeleted { entry } => {
+                match self.find_entry(*entry) {
+                    Some((item, pos)) => Change::Entry {
+                        item,
+                        pos,
+                        entry: self.items[item].entries[pos].clone(),
+                        deleted: matches!(event, Event::EntryDeleted { .. }),
+                    },
+                    None => Change::Nothing,
+                }
+            }
+            Event::Attendance { name, .. } | Event::Movement { name, .. } => {
+                let pos = self.people.iter().position(|p| &p.name == name);
+                let person = pos.and_then(|i| self.people.get(i));
+                Change::Person {
+                    people: self.people.len(),
+                    pos,
+                    present: person.is_some_and(|p| p.present),
+                    movements: person.map_or(0, |p| p.movements.len()),
+                }
+            }
+            Event::Recovered { .. } => Change::Interruptions(self.interruptions.len()),
+            Event::ActionFollowUp { .. } => Change::FollowUps(self.follow_ups.len()),
+        }
+    }
+
+    fn course(&self) -> Course {
+        Course {
+            phase: self.phase,
+            started_at: self.started_at,
+            ended_at: self.ended_at,
+            current: self.current,
+            stated_end: self.stated_end,
+            items: self
+                .items
+                .iter()
+                .map(|i| (i.status, i.spans.len(), i.spans.last().copied()))
+                .collect(),
+            plan: self.plan.clone(),
+            original_plan: self.original_plan.clone(),
+            pauses: self.pauses.len(),
+            last_pause: self.pauses.last().copied(),
+            plan_changes: self.plan_changes.len(),
+        }
+    }
+
+    /// Puts back what a record replaced.
+    fn restore(&mut self, change: &Change) {
+        match change {
+            Change::Nothing => {}
+            Change::Course(c) => {
+                self.phase = c.phase;
+                self.started_at = c.started_at;
+                self.ended_at = c.ended_at;
+                self.current = c.current;
+                self.stated_end = c.stated_end;
+                for (state, (status, spans, last)) in self.items.iter_mut().zip(&c.items) {
+                    state.status = *status;
+                    restore_list(&mut state.spans, *spans, *last);
+                }
+                self.plan.clone_from(&c.plan);
+                self.original_plan.clone_from(&c.original_plan);
+                restore_list(&mut self.pauses, c.pauses, c.last_pause);
+                self.plan_changes.truncate(c.plan_changes);
+            }
+            Change::EntryAdded { item } => {
+                if let Some(state) = self.items.get_mut(*item) {
+                    state.entries.pop();
+                }
+            }
+            Change::Entry {
+                item,
+                pos,
+                entry,
+                deleted,
+            } => {
+                if let Some(state) = self.items.get_mut(*item) {
+                    if *deleted {
+                        state
+                            .entries
+                            .insert((*pos).min(state.entries.len()), entry.clone());
+                    } else if let Some(e) = state.entries.get_mut(*pos) {
+                        *e = entry.clone();
+                    }
+                }
+            }
+            Change::Person {
+                people,
+                pos,
+                present,
+                movements,
+            } => {
+                if let Some(p) = pos.and_then(|i| self.people.get_mut(i)) {
+                    p.present = *present;
+                    p.movements.truncate(*movements);
+                }
+                self.people.truncate(*people);
+            }
+            Change::Interruptions(len) => self.interruptions.truncate(*len),
+            Change::FollowUps(len) => self.follow_ups.truncate(*len),
         }
     }
 
@@ -284,17 +553,25 @@ impl Meeting {
                 list(&self.after_end)
             ));
         }
+        let after_end: std::collections::HashSet<u64> = self.after_end.iter().copied().collect();
         let other: Vec<u64> = self
             .ignored
             .iter()
             .copied()
-            .filter(|s| !self.after_end.contains(s))
+            .filter(|s| !after_end.contains(s))
             .collect();
         if !other.is_empty() {
             out.push(format!(
                 "{} record(s) that do not fit the agenda were ignored (seq {})",
                 other.len(),
                 list(&other)
+            ));
+        }
+        if !self.duplicates.is_empty() {
+            out.push(format!(
+                "{} repeated record(s) (identical lines) were counted once (seq {})",
+                self.duplicates.len(),
+                list(&self.duplicates)
             ));
         }
         if !self.out_of_order.is_empty() {
@@ -312,44 +589,19 @@ impl Meeting {
         &self.records
     }
 
-    fn fold_one(&mut self, r: &Record, undone: bool) {
-        self.last_seq = r.seq;
-        self.last_event_at = Some(r.at);
-        if self.phase == Phase::Ended {
-            self.ignored.push(r.seq);
-            self.after_end.push(r.seq);
-        } else if !undone && r.event != Event::Undo && !self.try_apply(r) {
-            self.ignored.push(r.seq);
-        }
-    }
-
-    fn refold(&mut self) {
-        let records = std::mem::take(&mut self.records);
-        let undone = undone_seqs(&records);
-        let mut m = Meeting::new(self.agenda.clone());
-        for r in &records {
-            m.fold_one(r, undone.contains(&r.seq));
-        }
-        m.records = records;
-        m.out_of_order = std::mem::take(&mut self.out_of_order);
-        *self = m;
-    }
-
     /// The group `u` would take back now, if any.
     pub fn undo_target(&self) -> Option<u64> {
-        undo_stack(&self.records).last().map(|(group, _)| *group)
+        self.standing.last().map(|g| g.group)
     }
 
     /// The records of the group `u` would take back now.
     pub fn undo_preview(&self) -> Vec<&Record> {
-        let stack = undo_stack(&self.records);
-        let Some((_, seqs)) = stack.last() else {
-            return vec![];
-        };
-        self.records
-            .iter()
-            .filter(|r| seqs.contains(&r.seq))
-            .collect()
+        self.standing.last().map_or(vec![], |g| {
+            g.records
+                .iter()
+                .filter_map(|&i| self.records.get(i))
+                .collect()
+        })
     }
 
     fn try_apply(&mut self, r: &Record) -> bool {
@@ -572,11 +824,21 @@ impl Meeting {
         true
     }
 
+    /// The item and position of entry `id`. An item's entries are in the order of their seqs
+    /// (an undone delete goes back where it was), so each item's log is searched by halving.
+    fn find_entry(&self, id: u64) -> Option<(usize, usize)> {
+        self.items.iter().enumerate().find_map(|(i, state)| {
+            state
+                .entries
+                .binary_search_by_key(&id, |e| e.id)
+                .ok()
+                .map(|pos| (i, pos))
+        })
+    }
+
     fn entry_mut(&mut self, id: u64) -> Option<&mut Entry> {
-        self.items
-            .iter_mut()
-            .flat_map(|i| i.entries.iter_mut())
-            .find(|e| e.id == id)
+        let (item, pos) = self.find_entry(id)?;
+        self.items.get_mut(item)?.entries.get_mut(pos)
     }
 
     fn edit_entry(
@@ -611,13 +873,11 @@ impl Meeting {
     }
 
     fn delete_entry(&mut self, id: u64) -> bool {
-        for item in &mut self.items {
-            if let Some(pos) = item.entries.iter().position(|e| e.id == id) {
-                item.entries.remove(pos);
-                return true;
-            }
-        }
-        false
+        let Some((item, pos)) = self.find_entry(id) else {
+            return false;
+        };
+        self.items[item].entries.remove(pos);
+        true
     }
 
     fn person(&mut self, name: &str) -> &mut Person {
@@ -884,6 +1144,12 @@ impl Meeting {
         ((item + 1)..self.items.len()).find(|&i| self.items[i].status == Status::Pending)
     }
 
+    /// Entry `id` with the index of its item, found without walking every entry.
+    pub fn entry(&self, id: u64) -> Option<(usize, &Entry)> {
+        let (item, pos) = self.find_entry(id)?;
+        Some((item, self.items.get(item)?.entries.get(pos)?))
+    }
+
     /// All entries with the index of their item, in journal order.
     pub fn all_entries(&self) -> Vec<(usize, &Entry)> {
         let mut all: Vec<(usize, &Entry)> = self
@@ -902,41 +1168,13 @@ impl Meeting {
     }
 }
 
-/// The seqs that Undo records take back: each Undo takes back the latest group still standing.
-pub fn undone_seqs(records: &[Record]) -> std::collections::HashSet<u64> {
-    let mut undone = std::collections::HashSet::new();
-    walk_undo(records, |seqs| undone.extend(seqs));
-    undone
-}
-
-/// The groups still standing that `u` can take back, oldest first: (group, its undoable seqs).
-fn undo_stack(records: &[Record]) -> Vec<(u64, Vec<u64>)> {
-    walk_undo(records, |_| {})
-}
-
-/// Walks the records up to the meeting's end as the fold sees them, calling `taken` with each
-/// group an Undo takes back; returns the groups left standing.
-fn walk_undo(records: &[Record], mut taken: impl FnMut(Vec<u64>)) -> Vec<(u64, Vec<u64>)> {
-    let mut stack: Vec<(u64, Vec<u64>)> = vec![];
-    let mut started = false;
-    for r in records {
-        if r.event == Event::Undo {
-            if let Some((_, seqs)) = stack.pop() {
-                taken(seqs);
-            }
-        } else if r.event == Event::MeetingEnded && started {
-            // The end of a started meeting closes the journal: nothing after it counts.
-            break;
-        } else if r.event == Event::MeetingStarted {
-            started = true;
-        } else if r.event.is_undoable() {
-            match stack.last_mut() {
-                Some((group, seqs)) if *group == r.group() => seqs.push(r.seq),
-                Some(_) | None => stack.push((r.group(), vec![r.seq])),
-            }
-        }
+/// Cuts a list that only grows, or whose last element is changed, back to `len` elements with
+/// `last` as the last one.
+fn restore_list<T: Copy>(list: &mut Vec<T>, len: usize, last: Option<T>) {
+    list.truncate(len);
+    if let (Some(slot), Some(last)) = (list.last_mut(), last) {
+        *slot = last;
     }
-    stack
 }
 
 /// Lays the agenda out on the day of `start`: items with clock times keep them; the others follow

@@ -438,9 +438,7 @@ impl App {
     /// The log line of entry `id`, if it is one.
     fn describe(&self, id: u64) -> Option<String> {
         self.meeting()
-            .all_entries()
-            .into_iter()
-            .find(|(_, e)| e.id == id)
+            .entry(id)
             .map(|(_, e)| entry_text(e, self.lang))
     }
 
