@@ -409,6 +409,10 @@ fn the_pdf_is_a4_with_running_header_and_page_numbers() {
         info.contains("595.28 x 841.89 pts (A4)") || info.contains("595.276 x 841.89"),
         "{info}"
     );
+    // The document's title (a viewer's title bar) keeps its Nordic letters.
+    let title = info.lines().find_map(|l| l.strip_prefix("Title:"));
+    assert_eq!(title.map(str::trim), Some(l.title.as_str()), "{info}");
+    assert!(l.title.contains('ø'), "{}", l.title);
 }
 
 #[test]

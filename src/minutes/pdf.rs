@@ -599,19 +599,40 @@ fn draw(l: &Layout, fonts: &Fonts, pages: Vec<Vec<Op>>) -> Result<Vec<u8>, Strin
         Op::Text { text, .. } => text.chars().any(|c| u32::from(c) > 0xffff),
         Op::Rule { .. } | Op::Cell { .. } => false,
     });
-    if astral {
-        astral_to_unicode(&bytes)
-    } else {
-        Ok(bytes)
+    if !astral && l.title.is_ascii() {
+        return Ok(bytes);
     }
+    let err = |e: printpdf::lopdf::Error| e.to_string();
+    let mut pdf = printpdf::lopdf::Document::load_mem(&bytes).map_err(err)?;
+    if astral {
+        astral_to_unicode(&mut pdf);
+    }
+    unicode_title(&mut pdf, &l.title);
+    let mut out = vec![];
+    pdf.save_to(&mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// printpdf 0.7 writes the document's Title as UTF-8 bytes in a PDF string, which readers take
+/// as PDFDocEncoding (`Centerledermøde` shows as `CenterledermÃ¸de` in a viewer's title bar).
+/// A PDF text string beyond ASCII is UTF-16BE behind a byte-order mark.
+fn unicode_title(pdf: &mut printpdf::lopdf::Document, title: &str) {
+    use printpdf::lopdf::{Object, StringFormat};
+    let Ok(info) = pdf.trailer.get(b"Info").and_then(Object::as_reference) else {
+        return;
+    };
+    let Ok(dict) = pdf.get_dictionary_mut(info) else {
+        return;
+    };
+    let mut utf16 = vec![0xfe, 0xff];
+    utf16.extend(title.encode_utf16().flat_map(u16::to_be_bytes));
+    dict.set("Title", Object::String(utf16, StringFormat::Hexadecimal));
 }
 
 /// printpdf 0.7 writes the ToUnicode entry of a character beyond U+FFFF (most emoji) as five hex
 /// digits, which readers cut to four: an emoji is drawn right but copied or searched as another
 /// character. This rewrites those entries as the UTF-16 surrogate pairs the PDF format expects.
-fn astral_to_unicode(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let err = |e: printpdf::lopdf::Error| e.to_string();
-    let mut pdf = printpdf::lopdf::Document::load_mem(bytes).map_err(err)?;
+fn astral_to_unicode(pdf: &mut printpdf::lopdf::Document) {
     for object in pdf.objects.values_mut() {
         let printpdf::lopdf::Object::Stream(stream) = object else {
             continue;
@@ -633,9 +654,6 @@ fn astral_to_unicode(bytes: &[u8]) -> Result<Vec<u8>, String> {
         // Compression is an optimisation; an uncompressed map is still a valid one.
         let _ = stream.compress();
     }
-    let mut out = vec![];
-    pdf.save_to(&mut out).map_err(|e| e.to_string())?;
-    Ok(out)
 }
 
 /// `<0a1b> <1f389>` becomes `<0a1b> <d83cdf89>`; every other line stays as it is.
