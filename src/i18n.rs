@@ -338,6 +338,10 @@ strings! {
     TitleWord => "Titel", "Tittel", "Title";
     MinutesWord => "Minutter", "Minutter", "Minutes";
     NewItem => "Nyt punkt", "Ny sak", "New item";
+    AgendaChanged => "Dagsordenen blev godkendt med følgende ændringer: ", "Innkalling og saksliste ble godkjent med følgende endringer: ", "The agenda was approved with the following changes: ";
+    ChangeAdded => "tilføjet", "lagt til", "added";
+    ChangeMoved => "flyttet", "flyttet", "moved";
+    ChangeRemoved => "udgik", "utgikk", "withdrawn";
     ActualPlanned => "Faktisk/plan", "Faktisk/plan", "Actual/plan";
     OverWord => "Over", "Over", "Over";
     DecisionsShort => "Beslutn.", "Vedtak", "Decis.";

@@ -723,8 +723,9 @@ impl Meeting {
                 }
             });
             self.plan.insert(pos, slot);
+            // An added item was planned when it was added: that slot is its "planned".
             self.original_plan
-                .insert(pos.min(self.original_plan.len()), placed.original);
+                .insert(pos.min(self.original_plan.len()), placed.original.or(slot));
             shift = slot.map(|s| s.length());
         }
         for b in &mut self.agenda.breaks {
