@@ -211,6 +211,7 @@ strings! {
     ItemDeferred => "Punktet er udsat til næste møde", "Saken er utsatt til neste møte", "The item is deferred to the next meeting";
     NoSuchClause => "Indstillingen har ikke det led", "Innstillingen har ikke det punktet", "The recommendation has no such clause";
     NotPossibleNow => "Det kan ikke lade sig gøre lige nu", "Det går ikke akkurat nå", "That cannot be done now";
+    ItemTreated => "Punktet er allerede behandlet og kan ikke flyttes eller fjernes", "Saken er allerede behandlet og kan ikke flyttes eller fjernes", "The item has been treated and cannot be moved or removed";
     ChooseClause => "Hvilke led af indstillingen?", "Hvilke punkter i innstillingen?", "Which clauses of the recommendation?";
     AllClauses => "Alle led", "Alle punkter", "All clauses";
     Clause => "Led", "Punkt", "Clause";
@@ -335,6 +336,12 @@ strings! {
     Filter => "Filter", "Filter", "Filter";
     TypeToFilter => "skriv for at filtrere", "skriv for å filtrere", "type to filter";
     TitleWord => "Titel", "Tittel", "Title";
+    MinutesWord => "Minutter", "Minutter", "Minutes";
+    NewItem => "Nyt punkt", "Ny sak", "New item";
+    AgendaChanged => "Dagsordenen blev godkendt med følgende ændringer: ", "Innkalling og saksliste ble godkjent med følgende endringer: ", "The agenda was approved with the following changes: ";
+    ChangeAdded => "tilføjet", "lagt til", "added";
+    ChangeMoved => "flyttet", "flyttet", "moved";
+    ChangeRemoved => "udgik", "utgikk", "withdrawn";
     ActualPlanned => "Faktisk/plan", "Faktisk/plan", "Actual/plan";
     OverWord => "Over", "Over", "Over";
     DecisionsShort => "Beslutn.", "Vedtak", "Decis.";

@@ -11,7 +11,9 @@ use crate::agenda::{Item, hhmm_opt};
 use crate::i18n::Lang;
 use crate::session::clock::Time;
 use crate::session::event::{FollowUp, Outcome, Replan};
-use crate::session::state::{Entry, EntryKind, ItemState, Meeting, Slot, Span, Status};
+use crate::session::state::{
+    Entry, EntryKind, ItemState, Meeting, PlanEditKind, Slot, Span, Status,
+};
 
 /// Bumped when a field changes meaning; new fields alone do not bump it.
 pub const FORMAT_VERSION: u32 = 1;
@@ -32,6 +34,9 @@ pub struct MinutesDoc {
     pub interruptions: Vec<PeriodDoc>,
     #[serde(default)]
     pub plan_changes: Vec<PlanChangeDoc>,
+    /// Items added, moved or withdrawn, in order, with their number and title.
+    #[serde(default)]
+    pub agenda_changes: Vec<AgendaChangeDoc>,
     /// Action points of earlier sessions that were reviewed in this meeting.
     #[serde(default)]
     pub follow_ups: Vec<FollowUpDoc>,
@@ -254,6 +259,22 @@ pub struct PlanChangeDoc {
     pub planned_end_after: Option<Time>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgendaChangeKind {
+    Added,
+    Moved,
+    Removed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgendaChangeDoc {
+    pub at: Time,
+    pub change: AgendaChangeKind,
+    pub number: String,
+    pub title: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowUpDoc {
     /// Folder name of the session the action point belongs to, and its id there.
@@ -307,6 +328,25 @@ impl MinutesDoc {
                     },
                     expected_end_before: c.before_end,
                     planned_end_after: c.after_end,
+                })
+                .collect(),
+            agenda_changes: m
+                .plan_edits
+                .iter()
+                .filter_map(|e| {
+                    let change = match e.kind {
+                        PlanEditKind::Added => AgendaChangeKind::Added,
+                        PlanEditKind::Moved => AgendaChangeKind::Moved,
+                        PlanEditKind::Removed => AgendaChangeKind::Removed,
+                        // A corrected title or time is not a change to the agenda's content.
+                        PlanEditKind::Edited => return None,
+                    };
+                    Some(AgendaChangeDoc {
+                        at: e.at,
+                        change,
+                        number: e.number.clone(),
+                        title: e.title.clone(),
+                    })
                 })
                 .collect(),
             follow_ups: m

@@ -10,7 +10,8 @@
 use chrono::Duration;
 
 use super::json::{
-    ActionDoc, ClauseDoc, ItemDoc, ItemStatus, MeetingDoc, MinutesDoc, OutcomeDoc, VoteDoc,
+    ActionDoc, AgendaChangeKind, ClauseDoc, ItemDoc, ItemStatus, MeetingDoc, MinutesDoc,
+    OutcomeDoc, VoteDoc,
 };
 use super::{hhmm, long_date, minutes_of};
 use crate::i18n::{Key, Lang};
@@ -85,8 +86,15 @@ pub fn layout(doc: &MinutesDoc) -> Layout {
     let mut blocks = vec![];
     header(&mut blocks, doc);
     follow_ups(&mut blocks, doc);
-    for item in &doc.items {
+    let approving = doc.items.iter().position(approves_agenda);
+    if approving.is_none() {
+        blocks.extend(agenda_changes(doc).map(Block::Para));
+    }
+    for (i, item) in doc.items.iter().enumerate() {
         item_section(&mut blocks, item, doc);
+        if approving == Some(i) {
+            blocks.extend(agenda_changes(doc).map(Block::Para));
+        }
     }
     course(&mut blocks, doc);
     closing_actions(&mut blocks, doc);
@@ -105,6 +113,49 @@ pub fn layout(doc: &MinutesDoc) -> Layout {
             .unwrap_or_default(),
         blocks,
     }
+}
+
+/// Whether the item is the one that approves the agenda (*Godkendelse af dagsorden*).
+fn approves_agenda(item: &ItemDoc) -> bool {
+    let t = item.title.to_lowercase();
+    ["dagsorden", "saksliste", "sakliste", "agenda"]
+        .iter()
+        .any(|w| t.contains(w))
+        && ["godkend", "godkjen", "approv"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
+/// *Dagsordenen blev godkendt med følgende ændringer: punkt 8a (Nyt punkt) tilføjet; punkt 5
+/// udgik.*, when the plan changed.
+fn agenda_changes(doc: &MinutesDoc) -> Option<String> {
+    let lang = doc.lang;
+    if doc.agenda_changes.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = doc
+        .agenda_changes
+        .iter()
+        .map(|c| {
+            let what = match c.change {
+                AgendaChangeKind::Added => Key::ChangeAdded,
+                AgendaChangeKind::Moved => Key::ChangeMoved,
+                AgendaChangeKind::Removed => Key::ChangeRemoved,
+            };
+            format!(
+                "{} {} ({}) {}",
+                Key::Item.get(lang).to_lowercase(),
+                text(&c.number),
+                text(&c.title),
+                what.get(lang)
+            )
+        })
+        .collect();
+    Some(format!(
+        "{}{}.",
+        Key::AgendaChanged.get(lang),
+        parts.join("; ")
+    ))
 }
 
 /// Text from the agenda or the journal on one line: control characters and escape sequences

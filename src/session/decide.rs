@@ -10,6 +10,7 @@ use super::clock::Time;
 use super::due::parse_due_lang;
 use super::event::{Event, FollowUp, Outcome, Replan};
 use super::state::{EntryKind, Meeting, Phase, Status};
+use crate::agenda::Item;
 use crate::i18n::{Key, Lang};
 
 /// One thing a user can ask for. Text comes as typed: `decide` checks it.
@@ -90,6 +91,25 @@ pub enum Command {
         /// `None`: done; `Some(text)`: moved to the due date typed.
         moved_to: Option<String>,
     },
+    /// A new item right after the one at position `after` (`None`: first), numbered after it.
+    AddItem {
+        after: Option<usize>,
+        title: String,
+        minutes: String,
+    },
+    /// New number, title, times, recommendation or attachments for the item at `item`.
+    EditItem {
+        item: usize,
+        fields: Item,
+    },
+    /// The item at `item` one place up (`up`) or down.
+    MoveItem {
+        item: usize,
+        up: bool,
+    },
+    RemoveItem {
+        item: usize,
+    },
     /// `q`, confirmed: the meeting ends (a meeting never started just closes).
     Finish,
 }
@@ -122,7 +142,12 @@ impl Refusal {
 /// The events `command` writes now, or why it writes none. Events the fold would refuse (a
 /// compress with no planned end left, say) are never written: they are tried on a copy first.
 pub fn decide(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Refusal> {
-    let events = events_for(m, command, now)?;
+    // The rules work on positions; the journal names items by identity.
+    let events = events_for(m, command, now)?
+        .iter()
+        .map(|e| e.map_items(|pos| m.id_of(pos)))
+        .collect::<Option<Vec<Event>>>()
+        .ok_or(Refusal::Plain(Key::NotPossibleNow))?;
     let mut trial = m.clone();
     let at = m.last_event_at.map_or(now, |last| last.max(now));
     for (seq, event) in (m.last_seq + 1..).zip(&events) {
@@ -316,6 +341,74 @@ fn events_for(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Re
                 | EntryKind::Action { .. } => Err(Refusal::Plain(Key::NoEntry)),
             }
         }
+        C::AddItem {
+            after,
+            title,
+            minutes,
+        } => {
+            not_ended(m)?;
+            let minutes = minutes.trim();
+            let minutes = if minutes.is_empty() {
+                None
+            } else {
+                Some(
+                    minutes
+                        .parse::<u32>()
+                        .map_err(|_| Refusal::About(Key::NeedNumber, minutes.into()))?,
+                )
+            };
+            let fields = Item {
+                number: number_after(m, after),
+                title: need_text(&title)?,
+                minutes,
+                ..Default::default()
+            };
+            Ok(vec![Event::ItemAdded {
+                id: m.fresh_id(),
+                after,
+                fields,
+            }])
+        }
+        C::EditItem { item, fields } => {
+            not_ended(m)?;
+            match m.items.get(item).map(|i| i.status) {
+                Some(Status::Pending | Status::Current) => {}
+                Some(Status::Done | Status::Skipped | Status::Deferred) => {
+                    return Err(Refusal::Plain(Key::ItemTreated));
+                }
+                None => return Err(Refusal::Plain(Key::NotPossibleNow)),
+            }
+            let fields = Item {
+                title: need_text(&fields.title)?,
+                ..fields
+            };
+            Ok(vec![Event::ItemEdited { item, fields }])
+        }
+        C::MoveItem { item, up } => {
+            not_ended(m)?;
+            untreated(m, item)?;
+            let target = if up {
+                item.checked_sub(1)
+            } else {
+                Some(item + 1).filter(|&t| t < m.items.len())
+            };
+            let Some(target) = target else {
+                return Err(Refusal::Plain(Key::NotPossibleNow));
+            };
+            untreated(m, target)?;
+            // Up: after the one before the target; down: after the target.
+            let after = if up {
+                target.checked_sub(1)
+            } else {
+                Some(target)
+            };
+            Ok(vec![Event::ItemMoved { item, after }])
+        }
+        C::RemoveItem { item } => {
+            not_ended(m)?;
+            untreated(m, item)?;
+            Ok(vec![Event::ItemRemoved { item }])
+        }
         C::Delete { entry } => {
             running(m)?;
             entry_kind(m, entry)?;
@@ -331,6 +424,43 @@ pub fn running(m: &Meeting) -> Result<(), Refusal> {
         Phase::NotStarted => Err(Refusal::Plain(Key::PressSpace)),
         Phase::Ended => Err(Refusal::Plain(Key::NotRunning)),
     }
+}
+
+fn not_ended(m: &Meeting) -> Result<(), Refusal> {
+    match m.phase {
+        Phase::Ended => Err(Refusal::Plain(Key::NotRunning)),
+        Phase::NotStarted | Phase::Running | Phase::Paused => Ok(()),
+    }
+}
+
+/// An item that may still be moved or removed: one not treated (nor being treated) yet.
+fn untreated(m: &Meeting, item: usize) -> Result<(), Refusal> {
+    match m.items.get(item).map(|i| i.status) {
+        Some(Status::Pending) => Ok(()),
+        Some(Status::Current | Status::Done | Status::Skipped | Status::Deferred) => Err(
+            Refusal::About(Key::ItemTreated, m.agenda.items[item].label()),
+        ),
+        None => Err(Refusal::Plain(Key::NotPossibleNow)),
+    }
+}
+
+/// The number for an item added after the one at `after`: `8a` after `8`, `8b` after `8a`,
+/// the first letter no item has yet.
+pub fn number_after(m: &Meeting, after: Option<usize>) -> String {
+    let Some(base) = after.and_then(|a| m.agenda.items.get(a)) else {
+        return String::new();
+    };
+    let stem = base.number.trim_end_matches(|c: char| c.is_alphabetic());
+    let taken = |n: &str| {
+        m.agenda
+            .items
+            .iter()
+            .any(|i| i.number.eq_ignore_ascii_case(n))
+    };
+    ('a'..='z')
+        .map(|c| format!("{stem}{c}"))
+        .find(|n| !taken(n) && n.as_str() > base.number.as_str())
+        .unwrap_or_else(|| format!("{}+", base.number))
 }
 
 /// The item being treated, for commands that record on it (the screen asks before it opens a

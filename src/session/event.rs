@@ -1,12 +1,16 @@
 //! The journal's line format: one [`Record`] per line, an [`Event`] with its sequence number and time.
 //!
-//! Items are referred to by their index in the agenda (numbers as written may repeat);
-//! log entries by the `seq` of the record that created them.
+//! Items are referred to by their identity: an imported item's is its index in `agenda.json`
+//! (numbers as written may repeat), an added item's is given by its `item_added` record, past the
+//! imported ones. Until the plan changes, identity and position are the same, so journals written
+//! before plan changes existed read as they did. Log entries are referred to by the `seq` of the
+//! record that created them.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::clock::Time;
+use crate::agenda::Item;
 use crate::i18n::{Key, Lang};
 
 /// One line of `journal.jsonl`.
@@ -122,6 +126,28 @@ pub enum Event {
         action: Option<String>,
     },
     MeetingEnded,
+    /// An item was added to the plan right after item `after` (`None`: first), with identity `id`.
+    ItemAdded {
+        id: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<usize>,
+        fields: Item,
+    },
+    /// The item's number, title, times, recommendation or attachments were changed.
+    ItemEdited {
+        item: usize,
+        fields: Item,
+    },
+    /// The item was moved to right after item `after` (`None`: first).
+    ItemMoved {
+        item: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<usize>,
+    },
+    /// The item was taken off the plan before it was treated (*udgik*).
+    ItemRemoved {
+        item: usize,
+    },
 }
 
 /// The recommendation outcomes, in menu order.
@@ -201,6 +227,51 @@ impl Event {
                 | Event::Undo
                 | Event::MeetingEnded
         )
+    }
+
+    /// The same event with every item it names passed through `f` (identity ↔ position).
+    /// `None` when `f` finds no such item.
+    pub fn map_items(&self, f: impl Fn(usize) -> Option<usize>) -> Option<Event> {
+        let mut e = self.clone();
+        match &mut e {
+            Event::ItemStarted { item }
+            | Event::ItemSkipped { item }
+            | Event::Decision { item, .. }
+            | Event::Outcome { item, .. }
+            | Event::ActionAdded { item, .. }
+            | Event::Note { item, .. }
+            | Event::Inhabil { item, .. }
+            | Event::Vote { item, .. }
+            | Event::ItemEdited { item, .. }
+            | Event::ItemRemoved { item }
+            | Event::Replan {
+                plan: Replan::Defer { item },
+            } => *item = f(*item)?,
+            Event::ItemMoved { item, after } => {
+                *item = f(*item)?;
+                if let Some(a) = after {
+                    *a = f(*a)?;
+                }
+            }
+            Event::ItemAdded { after: Some(a), .. } => *a = f(*a)?,
+            Event::ItemAdded { after: None, .. }
+            | Event::Opened { .. }
+            | Event::MeetingStarted
+            | Event::Paused
+            | Event::Resumed
+            | Event::Recovered { .. }
+            | Event::EntryEdited { .. }
+            | Event::EntryDeleted { .. }
+            | Event::Undo
+            | Event::Attendance { .. }
+            | Event::Movement { .. }
+            | Event::Replan {
+                plan: Replan::Compress | Replan::PushBack,
+            }
+            | Event::ActionFollowUp { .. }
+            | Event::MeetingEnded => {}
+        }
+        Some(e)
     }
 
     /// Parses one journal line.

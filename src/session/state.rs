@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::clock::Time;
 use super::event::{Event, FollowUp, Outcome, Record, Replan};
-use crate::agenda::Agenda;
+use crate::agenda::{Agenda, Item};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -155,6 +155,35 @@ pub struct PlanChange {
     pub after_end: Option<Time>,
 }
 
+/// What a plan edit did, for the minutes' *Dagsordenen blev godkendt med følgende ændringer*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanEditKind {
+    Added,
+    Edited,
+    Moved,
+    Removed,
+}
+
+/// One change to the items, with the item's number and title as they were after it (for a
+/// removal: as they were).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanEdit {
+    pub at: Time,
+    pub kind: PlanEditKind,
+    pub id: usize,
+    pub number: String,
+    pub title: String,
+}
+
+/// An item taken out of its place, with everything the meeting keeps about it.
+struct Placed {
+    item: Item,
+    state: ItemState,
+    id: usize,
+    slot: Option<Slot>,
+    original: Option<Slot>,
+}
+
 /// The whole meeting as the journal says it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
@@ -177,6 +206,12 @@ pub struct Meeting {
     /// The agenda's stated end on the meeting's day (moved with the plan), fixed at the start.
     pub stated_end: Option<Time>,
     pub plan_changes: Vec<PlanChange>,
+    /// Items added, edited, moved and removed, in order, for the minutes.
+    pub plan_edits: Vec<PlanEdit>,
+    /// The identity of the item at each position (see the journal's format in `event.rs`).
+    pub ids: Vec<usize>,
+    /// The agenda as imported: the fold starts from it again on undo.
+    pub imported: Agenda,
     pub follow_ups: Vec<FollowUpRecord>,
     /// Records that were skipped because they made no sense (e.g. an item index out of range,
     /// a seq that is not after the one before, anything after the meeting ended).
@@ -245,6 +280,21 @@ enum Change {
     },
     Interruptions(usize),
     FollowUps(usize),
+    /// The plan was changed (an item added, edited, moved or removed): every list the agenda's
+    /// items index, saved whole. Plan changes are few, so the copy is cheap where it matters.
+    Plan(Box<PlanShape>),
+}
+
+/// The parts of the meeting that a change of plan rewrites.
+#[derive(Debug, Clone, PartialEq)]
+struct PlanShape {
+    agenda: Agenda,
+    items: Vec<ItemState>,
+    ids: Vec<usize>,
+    current: Option<usize>,
+    plan: Vec<Option<Slot>>,
+    original_plan: Vec<Option<Slot>>,
+    plan_edits: Vec<PlanEdit>,
 }
 
 /// The parts of the meeting that the course of it (start, items, pauses, plan, end) changes.
@@ -293,6 +343,9 @@ impl Meeting {
             })
             .collect();
         Meeting {
+            ids: (0..agenda.items.len()).collect(),
+            imported: agenda.clone(),
+            plan_edits: vec![],
             agenda,
             phase: Phase::NotStarted,
             started_at: None,
@@ -419,6 +472,11 @@ impl Meeting {
     /// What `event` may change, saved before it is folded in. A new kind of event names here
     /// the parts it touches (and [`Meeting::restore`] puts them back).
     fn saved_for(&self, event: &Event) -> Change {
+        // Records name items by identity; what they touch is saved by position.
+        let Some(event) = event.map_items(|id| self.pos(id)) else {
+            return Change::Nothing;
+        };
+        let event = &event;
         match event {
             Event::Opened { .. } | Event::Undo => Change::Nothing,
             Event::MeetingStarted
@@ -457,6 +515,18 @@ impl Meeting {
             }
             Event::Recovered { .. } => Change::Interruptions(self.interruptions.len()),
             Event::ActionFollowUp { .. } => Change::FollowUps(self.follow_ups.len()),
+            Event::ItemAdded { .. }
+            | Event::ItemEdited { .. }
+            | Event::ItemMoved { .. }
+            | Event::ItemRemoved { .. } => Change::Plan(Box::new(PlanShape {
+                agenda: self.agenda.clone(),
+                items: self.items.clone(),
+                ids: self.ids.clone(),
+                current: self.current,
+                plan: self.plan.clone(),
+                original_plan: self.original_plan.clone(),
+                plan_edits: self.plan_edits.clone(),
+            })),
         }
     }
 
@@ -534,6 +604,16 @@ impl Meeting {
             }
             Change::Interruptions(len) => self.interruptions.truncate(*len),
             Change::FollowUps(len) => self.follow_ups.truncate(*len),
+            Change::Plan(shape) => {
+                let shape = shape.as_ref().clone();
+                self.agenda = shape.agenda;
+                self.items = shape.items;
+                self.ids = shape.ids;
+                self.current = shape.current;
+                self.plan = shape.plan;
+                self.original_plan = shape.original_plan;
+                self.plan_edits = shape.plan_edits;
+            }
         }
     }
 
@@ -608,7 +688,11 @@ impl Meeting {
         let at = r.at;
         let n = self.items.len();
         let valid = |i: &usize| *i < n;
-        match &r.event {
+        // Records name items by identity; the fold works on positions.
+        let Some(event) = r.event.map_items(|id| self.pos(id)) else {
+            return false;
+        };
+        match &event {
             Event::Opened { .. } | Event::Undo => true,
             Event::MeetingStarted => self.start(at),
             Event::ItemStarted { item } => valid(item) && self.start_item(*item, at),
@@ -754,6 +838,10 @@ impl Meeting {
                 });
                 true
             }
+            Event::ItemAdded { id, after, fields } => self.add_item(*id, *after, fields, at),
+            Event::ItemEdited { item, fields } => self.edit_item(*item, fields, at),
+            Event::ItemMoved { item, after } => self.move_item(*item, *after, at),
+            Event::ItemRemoved { item } => self.remove_item(*item, at),
             Event::MeetingEnded => {
                 self.phase != Phase::NotStarted && {
                     if let Some(c) = self.current.take() {
@@ -769,6 +857,196 @@ impl Meeting {
                     self.ended_at = Some(at);
                     true
                 }
+            }
+        }
+    }
+
+    // ----- plan edits: items keep their identity, positions follow the changed plan -----
+
+    /// The position of the item with identity `id`.
+    pub fn pos(&self, id: usize) -> Option<usize> {
+        self.ids.iter().position(|&i| i == id)
+    }
+
+    /// The identity of the item at position `pos`.
+    pub fn id_of(&self, pos: usize) -> Option<usize> {
+        self.ids.get(pos).copied()
+    }
+
+    /// An identity no item has had in this meeting: past the imported ones and every added one.
+    pub fn fresh_id(&self) -> usize {
+        let added = self
+            .plan_edits
+            .iter()
+            .filter(|e| e.kind == PlanEditKind::Added)
+            .map(|e| e.id + 1);
+        added
+            .chain(self.ids.iter().map(|i| i + 1))
+            .max()
+            .unwrap_or(0)
+            .max(self.imported.items.len())
+    }
+
+    fn add_item(&mut self, id: usize, after: Option<usize>, fields: &Item, at: Time) -> bool {
+        if self.phase == Phase::Ended || self.ids.contains(&id) {
+            return false;
+        }
+        let started = self.phase != Phase::NotStarted;
+        let minutes = Duration::minutes(i64::from(fields.planned_minutes().unwrap_or(0)));
+        let slot = started.then(|| Slot {
+            start: at,
+            end: at + minutes,
+        });
+        let placed = Placed {
+            item: fields.clone(),
+            state: ItemState {
+                status: Status::Pending,
+                spans: vec![],
+                entries: vec![],
+            },
+            id,
+            slot,
+            original: None,
+        };
+        self.put(after.map_or(0, |a| a + 1), placed);
+        self.note_edit(PlanEditKind::Added, id, fields, at);
+        true
+    }
+
+    fn edit_item(&mut self, pos: usize, fields: &Item, at: Time) -> bool {
+        if !matches!(self.items[pos].status, Status::Pending | Status::Current) {
+            return false;
+        }
+        let line = self.agenda.items[pos].line;
+        self.agenda.items[pos] = Item {
+            line,
+            ..fields.clone()
+        };
+        // A new length moves the item's end and everything after it.
+        if let (Some(Some(slot)), Some(m)) = (self.plan.get(pos).copied(), fields.planned_minutes())
+        {
+            let delta = Duration::minutes(i64::from(m)) - slot.length();
+            self.plan[pos] = Some(Slot {
+                start: slot.start,
+                end: slot.end + delta,
+            });
+            self.shift_pending_after(pos, delta);
+        }
+        self.note_edit(PlanEditKind::Edited, self.ids[pos], fields, at);
+        true
+    }
+
+    fn move_item(&mut self, pos: usize, after: Option<usize>, at: Time) -> bool {
+        if self.items[pos].status != Status::Pending || after == Some(pos) {
+            return false;
+        }
+        let after_id = after.and_then(|a| self.id_of(a));
+        let placed = self.take(pos);
+        let id = placed.id;
+        let to = match after_id {
+            Some(a) => self.pos(a).map_or(0, |p| p + 1),
+            None => 0,
+        };
+        self.put(to, placed);
+        let fields = self.agenda.items[to].clone();
+        self.note_edit(PlanEditKind::Moved, id, &fields, at);
+        true
+    }
+
+    fn remove_item(&mut self, pos: usize, at: Time) -> bool {
+        if self.items[pos].status != Status::Pending {
+            return false;
+        }
+        let placed = self.take(pos);
+        self.note_edit(PlanEditKind::Removed, placed.id, &placed.item, at);
+        true
+    }
+
+    fn note_edit(&mut self, kind: PlanEditKind, id: usize, item: &Item, at: Time) {
+        self.plan_edits.push(PlanEdit {
+            at,
+            kind,
+            id,
+            number: item.number.clone(),
+            title: item.title.clone(),
+        });
+    }
+
+    /// Takes the pending item at `pos` out of every list; later pending slots move up by its length.
+    fn take(&mut self, pos: usize) -> Placed {
+        let current = self.current.and_then(|c| self.id_of(c));
+        let slot = (pos < self.plan.len())
+            .then(|| self.plan.remove(pos))
+            .flatten();
+        let original = (pos < self.original_plan.len())
+            .then(|| self.original_plan.remove(pos))
+            .flatten();
+        let placed = Placed {
+            item: self.agenda.items.remove(pos),
+            state: self.items.remove(pos),
+            id: self.ids.remove(pos),
+            slot,
+            original,
+        };
+        if let Some(s) = slot {
+            self.shift_pending_after(pos.wrapping_sub(1), -s.length());
+        }
+        for b in &mut self.agenda.breaks {
+            if b.after > pos {
+                b.after -= 1;
+            }
+        }
+        self.current = current.and_then(|id| self.pos(id));
+        placed
+    }
+
+    /// Puts an item in at `pos`: its slot starts where the one before ends, later pending slots
+    /// move back by its length.
+    fn put(&mut self, pos: usize, placed: Placed) {
+        let current = self.current.and_then(|c| self.id_of(c));
+        let pos = pos.min(self.items.len());
+        let mut shift = None;
+        if !self.plan.is_empty() {
+            let slot = placed.slot.map(|s| {
+                let start = self.plan[..pos]
+                    .iter()
+                    .rev()
+                    .find_map(|s| s.map(|s| s.end))
+                    .unwrap_or(s.start);
+                Slot {
+                    start,
+                    end: start + s.length(),
+                }
+            });
+            self.plan.insert(pos, slot);
+            // An added item was planned when it was added: that slot is its "planned".
+            self.original_plan
+                .insert(pos.min(self.original_plan.len()), placed.original.or(slot));
+            shift = slot.map(|s| s.length());
+        }
+        for b in &mut self.agenda.breaks {
+            if b.after >= pos {
+                b.after += 1;
+            }
+        }
+        self.agenda.items.insert(pos, placed.item);
+        self.items.insert(pos, placed.state);
+        self.ids.insert(pos, placed.id);
+        if let Some(length) = shift {
+            self.shift_pending_after(pos, length);
+        }
+        self.current = current.and_then(|id| self.pos(id));
+    }
+
+    /// Moves the slots of the pending items after `pos` (all of them for `usize::MAX`) by `delta`.
+    fn shift_pending_after(&mut self, pos: usize, delta: Duration) {
+        let from = pos.wrapping_add(1);
+        for i in from..self.items.len().min(self.plan.len()) {
+            if self.items[i].status == Status::Pending
+                && let Some(s) = &mut self.plan[i]
+            {
+                s.start += delta;
+                s.end += delta;
             }
         }
     }

@@ -68,6 +68,8 @@ pub enum FormKind {
     EditVote(u64),
     NewPerson,
     NewDue(usize),
+    /// `+`: a new item right after the current one.
+    AddItem,
 }
 
 /// A yes/no question over the screen.
@@ -374,6 +376,12 @@ impl App {
             Action::Replan => self.open_replan(),
             Action::Attendance => self.open_attendance(),
             Action::FollowUps => self.open_follow_ups(),
+            Action::AddItem => open(
+                self,
+                FormKind::AddItem,
+                Key::NewItem,
+                &[(Key::TitleWord, ""), (Key::MinutesWord, "")],
+            ),
             Action::GoTo => open(self, FormKind::GoTo, Key::GoToPrompt, &[(Key::Number, "")]),
             Action::Decision => open(
                 self,
@@ -833,6 +841,11 @@ impl App {
                 abstain: v(2),
             },
             FormKind::GoTo => Command::GoTo { number: v(0) },
+            FormKind::AddItem => Command::AddItem {
+                after: self.meeting().current,
+                title: v(0),
+                minutes: v(1),
+            },
             FormKind::NewPerson => Command::Movement {
                 name: v(0),
                 arrived: true,
@@ -865,6 +878,10 @@ fn adds_entry(event: &Event) -> bool {
         | Event::Movement { .. }
         | Event::Replan { .. }
         | Event::ActionFollowUp { .. }
+        | Event::ItemAdded { .. }
+        | Event::ItemEdited { .. }
+        | Event::ItemMoved { .. }
+        | Event::ItemRemoved { .. }
         | Event::MeetingEnded => false,
     }
 }
