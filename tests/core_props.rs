@@ -11,6 +11,9 @@
     clippy::wildcard_enum_match_arm
 )]
 
+#[path = "common/undo.rs"]
+mod undo;
+
 use chrono::{Duration, NaiveTime};
 use proptest::prelude::*;
 use referent::agenda::{Agenda, Break, Item};
@@ -245,21 +248,7 @@ fn entry_texts(m: &Meeting) -> Vec<String> {
 /// records take back (each the latest group standing, nothing after a started meeting's end),
 /// then fold the rest without them. The live fold takes groups back from what they saved.
 fn fold_without_undone(agenda: Agenda, records: &[Record]) -> Meeting {
-    let mut stack: Vec<(u64, Vec<u64>)> = vec![];
-    let mut undone = std::collections::HashSet::new();
-    let mut started = false;
-    for r in records {
-        match &r.event {
-            Event::Undo => undone.extend(stack.pop().map(|(_, s)| s).unwrap_or_default()),
-            Event::MeetingEnded if started => break,
-            Event::MeetingStarted => started = true,
-            e if e.is_undoable() => match stack.last_mut() {
-                Some((g, seqs)) if *g == r.group() => seqs.push(r.seq),
-                _ => stack.push((r.group(), vec![r.seq])),
-            },
-            _ => {}
-        }
-    }
+    let undone = undo::undone_seqs(records);
     let kept: Vec<Record> = records
         .iter()
         .filter(|r| !undone.contains(&r.seq) && r.event != Event::Undo)

@@ -6,6 +6,9 @@
     clippy::wildcard_enum_match_arm
 )]
 
+#[path = "common/undo.rs"]
+mod undo;
+
 use chrono::Duration;
 use proptest::prelude::*;
 use referent::agenda::{Agenda, Item};
@@ -253,7 +256,7 @@ proptest! {
             // Every note written and not undone is still in the meeting, on the item it was written on.
             let replayed = Meeting::replay(agenda(4), &r.records);
             prop_assert_eq!(&replayed, &r.m);
-            let undone = undone_seqs(&r.records);
+            let undone = undo::undone_seqs(&r.records);
             let notes: Vec<(usize, u64)> = r.records.iter()
                 .filter(|rec| !undone.contains(&rec.seq))
                 .filter_map(|rec| match rec.event { Event::Note { item, .. } => Some((item, rec.seq)), _ => None })
@@ -271,25 +274,4 @@ proptest! {
             prop_assert!(r.m.items.iter().filter(|i| i.status == Status::Current).count() <= 1);
         }
     }
-}
-
-/// The seqs that Undo records took back, the slow and obvious way: each Undo takes the latest
-/// group standing (nothing after a started meeting's end).
-fn undone_seqs(records: &[Record]) -> std::collections::HashSet<u64> {
-    let mut stack: Vec<(u64, Vec<u64>)> = vec![];
-    let mut undone = std::collections::HashSet::new();
-    let mut started = false;
-    for r in records {
-        match &r.event {
-            Event::Undo => undone.extend(stack.pop().map(|(_, s)| s).unwrap_or_default()),
-            Event::MeetingEnded if started => break,
-            Event::MeetingStarted => started = true,
-            e if e.is_undoable() => match stack.last_mut() {
-                Some((g, seqs)) if *g == r.group() => seqs.push(r.seq),
-                _ => stack.push((r.group(), vec![r.seq])),
-            },
-            _ => {}
-        }
-    }
-    undone
 }
