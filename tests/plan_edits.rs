@@ -275,3 +275,20 @@ proptest! {
         }
     }
 }
+
+/// A deferral keeps naming its item when the plan changes after it: the minutes say the item
+/// that was deferred, not the one now standing where it stood.
+#[test]
+fn a_deferral_names_its_item_after_a_later_change() {
+    use referent::i18n::Lang;
+    use referent::minutes::json::MinutesDoc;
+    use referent::session::event::Replan;
+    let mut r = Rig::new(4);
+    r.run(Command::StartPause).unwrap();
+    r.run(Command::Replan(Replan::Defer { item: 3 })).unwrap();
+    r.add(Some(0), "Nyt punkt", "5").unwrap();
+    assert_eq!(r.m.agenda.items[4].number, "4");
+    let doc = MinutesDoc::from_meeting(&r.m, Lang::Da);
+    assert_eq!(doc.plan_changes[0].item_number.as_deref(), Some("4"));
+    assert_eq!(Meeting::replay(agenda(4), &r.records), r.m);
+}

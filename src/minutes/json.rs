@@ -321,9 +321,10 @@ impl MinutesDoc {
                     at: c.at,
                     plan: c.replan.clone(),
                     item_number: match c.replan {
-                        Replan::Defer { item } => {
-                            m.agenda.items.get(item).map(|i| i.number.clone())
-                        }
+                        Replan::Defer { item } => m
+                            .pos(item)
+                            .and_then(|p| m.agenda.items.get(p))
+                            .map(|i| i.number.clone()),
                         Replan::Compress | Replan::PushBack => None,
                     },
                     expected_end_before: c.before_end,

@@ -149,6 +149,7 @@ pub struct FollowUpRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanChange {
     pub at: Time,
+    /// What was done; a deferred item is named by its identity (see [`Meeting::pos`]).
     pub replan: Replan,
     /// The projected end just before the change and just after it.
     pub before_end: Option<Time>,
@@ -1184,9 +1185,16 @@ impl Meeting {
             Replan::Defer { item } => self.defer(*item),
         };
         if ok {
+            // Kept by the item's identity: the plan may change after it.
+            let replan = match replan {
+                Replan::Defer { item } => Replan::Defer {
+                    item: self.id_of(*item).unwrap_or(*item),
+                },
+                Replan::Compress | Replan::PushBack => replan.clone(),
+            };
             self.plan_changes.push(PlanChange {
                 at,
-                replan: replan.clone(),
+                replan,
                 before_end,
                 // Projected, like `before_end`: a deferral does not make up for lateness so far.
                 after_end: self.projected_end(at),
