@@ -11,7 +11,7 @@
 //!
 //! All features and weights are in [`weight`], with what each serves.
 
-use super::lines::Heading;
+use super::lines::{Heading, number, separated};
 use super::times::{self, Slot};
 use super::words;
 
@@ -440,39 +440,6 @@ fn bare(line: &str) -> Option<(String, Form, &str)> {
         .is_some_and(|w| words::month(w).is_some());
     (starts_well && !is_date && !(title.is_empty() && form == Form::Spaced))
         .then_some((number, form, title))
-}
-
-/// An item number as written: `4`, `3a`, `12/22`, `012/22`; at most `max` digits before any `/`.
-fn number(s: &str, max: usize) -> Option<(String, &str)> {
-    let d = s.bytes().take_while(u8::is_ascii_digit).count();
-    if d == 0 || d > max {
-        return None;
-    }
-    let mut end = d;
-    let b = s.as_bytes();
-    if b.get(end) == Some(&b'/') {
-        let y = b[end + 1..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count();
-        if (2..=4).contains(&y) {
-            end += 1 + y;
-        } else {
-            return None;
-        }
-    }
-    if let Some(&c) = b.get(end)
-        && c.is_ascii_lowercase()
-        && !b.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
-    {
-        end += 1;
-    }
-    Some((s[..end].to_string(), &s[end..]))
-}
-
-/// After a number comes a separator, whitespace or the end of the line; not more digits or letters.
-fn separated(after: &str) -> bool {
-    after.is_empty() || after.starts_with([' ', '\t', ':', '.', ')', '-', '–', '—', ','])
 }
 
 /// The value in the sequence and the case-year suffix: `12/22` -> (12, "22"), `3a` -> (3, "").

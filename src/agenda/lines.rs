@@ -124,7 +124,7 @@ fn bare_heading(line: &str) -> Option<(Style, String, &str)> {
 }
 
 /// An item number as written: `4`, `3a`, `12/22`, `012/22`; at most `max` digits before any `/`.
-fn number(s: &str, max: usize) -> Option<(String, &str)> {
+pub(super) fn number(s: &str, max: usize) -> Option<(String, &str)> {
     let d = s.bytes().take_while(u8::is_ascii_digit).count();
     if d == 0 || d > max {
         return None;
@@ -138,6 +138,8 @@ fn number(s: &str, max: usize) -> Option<(String, &str)> {
             .count();
         if (2..=4).contains(&y) {
             end += 1 + y;
+        } else {
+            return None;
         }
     }
     if let Some(&c) = b.get(end)
@@ -150,7 +152,7 @@ fn number(s: &str, max: usize) -> Option<(String, &str)> {
 }
 
 /// After a number comes a separator, whitespace or the end of the line; not more digits or letters.
-fn separated(after: &str) -> bool {
+pub(super) fn separated(after: &str) -> bool {
     after.is_empty() || after.starts_with([' ', '\t', ':', '.', ')', '-', '–', '—', ','])
 }
 
