@@ -127,9 +127,14 @@ fn render_list(m: &Meeting, editor: &Editor, lang: Lang, now: Time, area: Rect, 
             Style::default()
         }
     };
+    // The selection is marked by a sign as well as by colour, for screens without colour.
+    let cursor = |row: usize| if row == editor.row { "›" } else { " " };
     lines.push((
         0,
-        Line::styled(truncate(&facts_line(m, lang), width), pick(0)),
+        Line::styled(
+            truncate(&format!("{}{}", cursor(0), facts_line(m, lang)), width),
+            pick(0),
+        ),
     ));
     for w in &about_meeting {
         lines.push((0, warning_line(w, width)));
@@ -155,7 +160,7 @@ fn render_list(m: &Meeting, editor: &Editor, lang: Lang, now: Time, area: Rect, 
             Status::Skipped => "–",
             Status::Deferred => "»",
         };
-        let label_w = width.saturating_sub(crate::textutil::width(&slot) + 4);
+        let label_w = width.saturating_sub(crate::textutil::width(&slot) + 5);
         let label = truncate(&clean(&item.label()), label_w);
         let pad = label_w.saturating_sub(crate::textutil::width(&label));
         let st = match m.items[i].status {
@@ -164,7 +169,14 @@ fn render_list(m: &Meeting, editor: &Editor, lang: Lang, now: Time, area: Rect, 
         };
         lines.push((
             i + 1,
-            Line::styled(format!("{mark} {label}{} {slot}", " ".repeat(pad + 1)), st),
+            Line::styled(
+                format!(
+                    "{}{mark} {label}{} {slot}",
+                    cursor(i + 1),
+                    " ".repeat(pad + 1)
+                ),
+                st,
+            ),
         ));
         for w in per_item.get(i).into_iter().flatten() {
             lines.push((i + 1, warning_line(w, width)));
@@ -216,7 +228,7 @@ fn facts_line(m: &Meeting, lang: Lang) -> String {
     if let Some(p) = &a.place {
         parts.push(clean(p));
     }
-    format!("  {}", parts.join(" · "))
+    format!(" {}", parts.join(" · "))
 }
 
 /// The selected row in full: the facts, or the item's case number, recommendation, attachments.
