@@ -832,6 +832,10 @@ impl App {
         };
         self.status = None;
         let items = self.meeting().items.len();
+        // An undo or a removal may have left the selection past the last item.
+        if let Some(e) = &mut self.editor {
+            e.step(0, items);
+        }
         let row = self.editor.map(|e| e.item());
         let Some(selected) = row else {
             return Ok(());
