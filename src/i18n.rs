@@ -338,6 +338,14 @@ strings! {
     TitleWord => "Titel", "Tittel", "Title";
     MinutesWord => "Minutter", "Minutter", "Minutes";
     NewItem => "Nyt punkt", "Ny sak", "New item";
+    EditPlan => "Ret dagsordenen:", "Endre sakslisten:", "Edit the plan:";
+    EditorTreatedStay => "behandlede punkter beholder deres referat", "behandlede saker beholder sin protokoll", "items already treated keep their record";
+    ConfirmRemoveItem => "Tag punktet af dagsordenen", "Ta saken av sakslisten", "Take the item off the agenda";
+    EditItemTitle => "Ret punkt", "Endre sak", "Edit item";
+    EditMeetingTitle => "Ret mødet", "Endre møtet", "Edit the meeting";
+    NamesHint => "navne adskilt af komma", "navn skilt med komma", "names separated by commas";
+    NeedTime => "Skriv et klokkeslæt som 13:30", "Skriv et klokkeslett som 13:30", "Enter a time such as 13:30";
+    NeedDate => "Skriv en dato som 2022-03-14 eller 14.03.2022", "Skriv en dato som 2022-03-14 eller 14.03.2022", "Enter a date such as 2022-03-14 or 14.03.2022";
     AgendaChanged => "Dagsordenen blev godkendt med følgende ændringer: ", "Innkalling og saksliste ble godkjent med følgende endringer: ", "The agenda was approved with the following changes: ";
     ChangeAdded => "tilføjet", "lagt til", "added";
     ChangeMoved => "flyttet", "flyttet", "moved";

@@ -33,6 +33,14 @@ pub fn lint(a: &Agenda) -> Vec<Warning> {
     w
 }
 
+/// A warning about `item`, one of `a`'s items: at its source line, naming its position.
+fn for_item(a: &Agenda, item: &Item, message: impl Into<String>) -> Warning {
+    Warning {
+        item: a.items.iter().position(|i| std::ptr::eq(i, item)),
+        ..Warning::new(item.line, message)
+    }
+}
+
 fn hhmm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
@@ -49,8 +57,9 @@ fn untimed(a: &Agenda, w: &mut Vec<Warning>) {
         } else {
             "has a recommendation but no planned time"
         };
-        w.push(Warning::new(
-            item.line,
+        w.push(for_item(
+            a,
+            item,
             format!("{} {what}", name(a.language, item)),
         ));
     }
@@ -58,8 +67,9 @@ fn untimed(a: &Agenda, w: &mut Vec<Warning>) {
 
 fn titles(a: &Agenda, w: &mut Vec<Warning>) {
     for item in a.items.iter().filter(|i| i.title.trim().is_empty()) {
-        w.push(Warning::new(
-            item.line,
+        w.push(for_item(
+            a,
+            item,
             format!("{} has no title", name(a.language, item)),
         ));
     }
@@ -75,8 +85,9 @@ fn sentence_titles(a: &Agenda, w: &mut Vec<Warning>) {
         let words = item.title.split_whitespace().count();
         let inner_stop = item.title.trim_end_matches('.').contains(". ");
         if words > SENTENCE_WORDS || (inner_stop && words > 6) {
-            w.push(Warning::new(
-                item.line,
+            w.push(for_item(
+                a,
+                item,
                 format!(
                     "unsure: the title of {} reads like a sentence; is the heading right?",
                     name(a.language, item)
@@ -99,8 +110,9 @@ fn backwards(a: &Agenda, w: &mut Vec<Warning>) {
             && ps == suffix
             && n < p
         {
-            w.push(Warning::new(
-                item.line,
+            w.push(for_item(
+                a,
+                item,
                 format!(
                     "unsure: {} is out of sequence after {}",
                     name(a.language, item),
@@ -131,8 +143,9 @@ fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
         let prev = last.get(series(&item.number)).copied();
         if item.number.is_empty() {
             if numbered > 0 {
-                w.push(Warning::new(
-                    item.line,
+                w.push(for_item(
+                    a,
+                    item,
                     format!("{} has no number", name(lang, item)),
                 ));
             }
@@ -143,8 +156,9 @@ fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
                 .line
                 .map(|l| format!(" (also at line {l})"))
                 .unwrap_or_default();
-            w.push(Warning::new(
-                item.line,
+            w.push(for_item(
+                a,
+                item,
                 format!("the number {} is used twice{at}", item.number),
             ));
         } else {
@@ -167,8 +181,9 @@ fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
                     key.0 - 1
                 )
             };
-            w.push(Warning::new(
-                item.line,
+            w.push(for_item(
+                a,
+                item,
                 format!(
                     "{missing}: the numbers go from {p}{suffix} to {}",
                     item.number
@@ -195,8 +210,9 @@ fn overlaps(a: &Agenda, w: &mut Vec<Warning>) {
             let overlap = between(start, p_end)
                 .map(|m| format!(" ({m} min overlap)"))
                 .unwrap_or_default();
-            w.push(Warning::new(
-                item.line,
+            w.push(for_item(
+                a,
+                item,
                 format!(
                     "{} starts {} while {} ends {}{overlap}",
                     name(lang, item),
@@ -234,7 +250,10 @@ fn gaps(a: &Agenda, w: &mut Vec<Warning>) {
                 hhmm(e)
             ),
         };
-        w.push(Warning::new(next.and_then(|n| n.line), message));
+        w.push(match next {
+            Some(n) => for_item(a, n, message),
+            None => Warning::new(None, message),
+        });
     }
 }
 
@@ -244,8 +263,9 @@ fn meeting_bounds(a: &Agenda, w: &mut Vec<Warning>) {
     if let (Some(start), Some(first)) = (a.start, a.items.iter().find(|i| i.start.is_some())) {
         let s = first.start.unwrap_or(start);
         if s > start {
-            w.push(Warning::new(
-                first.line,
+            w.push(for_item(
+                a,
+                first,
                 format!(
                     "the meeting starts {} but {} starts {}",
                     hhmm(start),
@@ -254,8 +274,9 @@ fn meeting_bounds(a: &Agenda, w: &mut Vec<Warning>) {
                 ),
             ));
         } else if s < start {
-            w.push(Warning::new(
-                first.line,
+            w.push(for_item(
+                a,
+                first,
                 format!(
                     "{} starts {}, before the meeting starts {}",
                     name(lang, first),
@@ -323,6 +344,38 @@ mod tests {
 
     fn messages(a: &Agenda) -> Vec<String> {
         lint(a).into_iter().map(|w| w.message).collect()
+    }
+
+    /// The plan editor shows a warning beside its item: the warning names the item's position,
+    /// also for an agenda read from JSON, which has no source lines.
+    #[test]
+    fn a_warning_names_the_position_of_its_item() {
+        let mut a = Agenda {
+            items: vec![
+                item("1", t(13, 0), t(13, 30)),
+                item("2", t(13, 30), t(14, 0)),
+                item("3", t(13, 45), t(14, 10)),
+            ],
+            end: t(14, 0),
+            ..Agenda::default()
+        };
+        for i in &mut a.items {
+            i.line = None;
+        }
+        let found: Vec<(Option<usize>, String)> =
+            lint(&a).into_iter().map(|w| (w.item, w.message)).collect();
+        assert!(
+            found
+                .iter()
+                .any(|(i, m)| *i == Some(2) && m.contains("overlap")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(i, m)| i.is_none() && m.contains("past the stated end")),
+            "{found:?}"
+        );
     }
 
     #[test]

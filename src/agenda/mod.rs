@@ -52,6 +52,54 @@ pub struct Agenda {
     pub breaks: Vec<Break>,
 }
 
+/// The meeting's facts as the agenda states them (everything but the items and breaks): what
+/// the editor changes with one `meeting_edited` event.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Facts {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    #[serde(with = "hhmm_opt")]
+    pub start: Option<NaiveTime>,
+    #[serde(with = "hhmm_opt")]
+    pub end: Option<NaiveTime>,
+    pub place: Option<String>,
+    pub chair: Option<String>,
+    pub referent: Option<String>,
+    pub participants: Vec<String>,
+    pub absent: Vec<String>,
+}
+
+impl Agenda {
+    /// The meeting's facts.
+    pub fn facts(&self) -> Facts {
+        Facts {
+            title: self.title.clone(),
+            date: self.date,
+            start: self.start,
+            end: self.end,
+            place: self.place.clone(),
+            chair: self.chair.clone(),
+            referent: self.referent.clone(),
+            participants: self.participants.clone(),
+            absent: self.absent.clone(),
+        }
+    }
+
+    /// Replaces the meeting's facts; items, breaks and language stay.
+    pub fn set_facts(&mut self, f: Facts) {
+        self.title = f.title;
+        self.date = f.date;
+        self.start = f.start;
+        self.end = f.end;
+        self.place = f.place;
+        self.chair = f.chair;
+        self.referent = f.referent;
+        self.participants = f.participants;
+        self.absent = f.absent;
+    }
+}
+
 /// A pause between items. A break with an empty title is a gap the schedule found, not one
 /// the document announced.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -151,6 +199,9 @@ impl fmt::Display for ImportError {
 pub struct Warning {
     /// 1-based source line, when the problem has one.
     pub line: Option<usize>,
+    /// The position of the item it concerns, when it concerns one (`check` on an agenda
+    /// read from JSON has no lines; the plan editor shows a warning beside its item).
+    pub item: Option<usize>,
     pub message: String,
 }
 
@@ -158,6 +209,7 @@ impl Warning {
     pub fn new(line: Option<usize>, message: impl Into<String>) -> Self {
         Warning {
             line,
+            item: None,
             message: message.into(),
         }
     }

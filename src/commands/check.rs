@@ -191,7 +191,13 @@ fn table(out: &mut String, a: &Agenda) {
 fn total_line(a: &Agenda) -> String {
     use crate::i18n::Key;
     let lang = a.language;
-    let total: u32 = a.items.iter().filter_map(|i| i.planned_minutes()).sum();
+    // Summed wide: a file may give any u32 of minutes per item, and their sum must not overflow.
+    let total: u64 = a
+        .items
+        .iter()
+        .filter_map(|i| i.planned_minutes())
+        .map(u64::from)
+        .sum();
     let planned = Key::PlannedTotal
         .get(lang)
         .replace("{minutes}", &total.to_string());

@@ -63,6 +63,10 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     };
     let lang = args.lang.unwrap_or(rec.meeting().agenda.language);
     let mut app = App::new(rec, lang);
+    // Before the clock starts the plan screen is the editor: fix the plan, then Space.
+    if app.meeting().phase == crate::session::state::Phase::NotStarted {
+        app.open_editor();
+    }
     app.status = notice;
     app.theme = Theme::from_env(args.theme);
     crate::ui::style::set_theme(app.theme.clone());

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::clock::Time;
 use super::due::parse_due_lang;
+use super::edits::{FactsText, ItemText};
 use super::event::{Event, FollowUp, Outcome, Replan};
 use super::state::{EntryKind, Meeting, Phase, Status};
 use crate::agenda::Item;
@@ -110,6 +111,13 @@ pub enum Command {
     RemoveItem {
         item: usize,
     },
+    /// The plan editor's item form, as typed, for the item at `item`.
+    EditItemText {
+        item: usize,
+        text: ItemText,
+    },
+    /// The plan editor's form of the meeting's facts, as typed.
+    EditFacts(FactsText),
     /// `q`, confirmed: the meeting ends (a meeting never started just closes).
     Finish,
 }
@@ -383,6 +391,23 @@ fn events_for(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Re
                 ..fields
             };
             Ok(vec![Event::ItemEdited { item, fields }])
+        }
+        C::EditItemText { item, text } => {
+            let base = m
+                .agenda
+                .items
+                .get(item)
+                .ok_or(Refusal::Plain(Key::NotPossibleNow))?;
+            let fields = text.read(base)?;
+            events_for(m, C::EditItem { item, fields }, now)
+        }
+        C::EditFacts(text) => {
+            not_ended(m)?;
+            let facts = text.read()?;
+            if facts == m.agenda.facts() {
+                return Ok(vec![]);
+            }
+            Ok(vec![Event::MeetingEdited { facts }])
         }
         C::MoveItem { item, up } => {
             not_ended(m)?;

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::clock::Time;
-use crate::agenda::Item;
+use crate::agenda::{Facts, Item};
 use crate::i18n::{Key, Lang};
 
 /// One line of `journal.jsonl`.
@@ -148,6 +148,11 @@ pub enum Event {
     ItemRemoved {
         item: usize,
     },
+    /// The meeting's facts (title, date, start, end, place, chair, minute-taker, participants,
+    /// apologies) were changed; `agenda.json` keeps them as imported.
+    MeetingEdited {
+        facts: Facts,
+    },
 }
 
 /// The recommendation outcomes, in menu order.
@@ -269,6 +274,7 @@ impl Event {
                 plan: Replan::Compress | Replan::PushBack,
             }
             | Event::ActionFollowUp { .. }
+            | Event::MeetingEdited { .. }
             | Event::MeetingEnded => {}
         }
         Some(e)

@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod decide;
 pub mod due;
+pub mod edits;
 pub mod event;
 pub mod journal;
 pub mod lock;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::clock::Time;
 use super::event::{Event, FollowUp, Outcome, Record, Replan};
-use crate::agenda::{Agenda, Item};
+use crate::agenda::{Agenda, Facts, Item, same_name};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -284,6 +284,16 @@ enum Change {
     /// The plan was changed (an item added, edited, moved or removed): every list the agenda's
     /// items index, saved whole. Plan changes are few, so the copy is cheap where it matters.
     Plan(Box<PlanShape>),
+    /// The meeting's facts were changed: the facts, the people and the stated end as they were.
+    Facts(Box<FactsShape>),
+}
+
+/// The parts of the meeting that a change of its facts rewrites.
+#[derive(Debug, Clone, PartialEq)]
+struct FactsShape {
+    facts: Facts,
+    people: Vec<Person>,
+    stated_end: Option<Time>,
 }
 
 /// The parts of the meeting that a change of plan rewrites.
@@ -528,6 +538,11 @@ impl Meeting {
                 original_plan: self.original_plan.clone(),
                 plan_edits: self.plan_edits.clone(),
             })),
+            Event::MeetingEdited { .. } => Change::Facts(Box::new(FactsShape {
+                facts: self.agenda.facts(),
+                people: self.people.clone(),
+                stated_end: self.stated_end,
+            })),
         }
     }
 
@@ -614,6 +629,11 @@ impl Meeting {
                 self.plan = shape.plan;
                 self.original_plan = shape.original_plan;
                 self.plan_edits = shape.plan_edits;
+            }
+            Change::Facts(shape) => {
+                self.agenda.set_facts(shape.facts.clone());
+                self.people.clone_from(&shape.people);
+                self.stated_end = shape.stated_end;
             }
         }
     }
@@ -843,6 +863,7 @@ impl Meeting {
             Event::ItemEdited { item, fields } => self.edit_item(*item, fields, at),
             Event::ItemMoved { item, after } => self.move_item(*item, *after, at),
             Event::ItemRemoved { item } => self.remove_item(*item, at),
+            Event::MeetingEdited { facts } => self.edit_facts(facts),
             Event::MeetingEnded => {
                 self.phase != Phase::NotStarted && {
                     if let Some(c) = self.current.take() {
@@ -860,6 +881,42 @@ impl Meeting {
                 }
             }
         }
+    }
+
+    /// New facts for the meeting. The people follow the lists: a name newly listed joins (absent
+    /// when it sent apologies), a name moved to the apologies is absent, one moved back is
+    /// present, and a name taken off both lists leaves unless something was recorded about its
+    /// coming or going. A new stated end counts from the start, as it would have.
+    fn edit_facts(&mut self, facts: &Facts) -> bool {
+        let old = self.agenda.facts();
+        self.agenda.set_facts(facts.clone());
+        let listed = |n: &str, list: &[String]| list.iter().any(|x| same_name(x, n));
+        self.people.retain(|p| {
+            !p.movements.is_empty()
+                || listed(&p.name, &facts.participants)
+                || listed(&p.name, &facts.absent)
+        });
+        for name in facts.participants.iter().chain(&facts.absent) {
+            let apologised = listed(name, &facts.absent);
+            let was_apologised = listed(name, &old.absent);
+            match self.people.iter_mut().find(|p| same_name(&p.name, name)) {
+                Some(p) if apologised != was_apologised && p.movements.is_empty() => {
+                    p.present = !apologised;
+                }
+                Some(_) => {}
+                None => self.people.push(Person {
+                    name: name.clone(),
+                    present: !apologised,
+                    movements: vec![],
+                }),
+            }
+        }
+        if old.end != facts.end
+            && let Some(start) = self.started_at
+        {
+            self.stated_end = stated_end(&self.agenda, start);
+        }
+        true
     }
 
     // ----- plan edits: items keep their identity, positions follow the changed plan -----

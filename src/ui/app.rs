@@ -6,12 +6,14 @@ use std::io;
 
 use ratatui::crossterm::event::KeyEvent;
 
+use super::editor::Editor;
 use super::form::{Form, FormKey, Menu, MenuKey};
 use super::keymap::{self, Action, Answer};
 use super::live::entry_text;
 use crate::i18n::{Key, Lang};
 use crate::session::Time;
 use crate::session::decide::{self, Command, Refusal, decide, deferrable};
+use crate::session::edits::{FactsText, ItemText};
 use crate::session::event::{Event, Outcome, Replan};
 use crate::session::recorder::Recorder;
 use crate::session::state::{Entry, EntryKind, Meeting};
@@ -70,6 +72,17 @@ pub enum FormKind {
     NewDue(usize),
     /// `+`: a new item right after the current one.
     AddItem,
+    /// `+` in the plan editor: a new item right after the one at this position (`None`: first).
+    AddItemAt(Option<usize>),
+    /// The plan editor's form for the item with this identity: number, title, case number,
+    /// start, end, minutes, then one field per recommendation clause and per attachment.
+    EditItem {
+        id: usize,
+        clauses: usize,
+        attachments: usize,
+    },
+    /// The plan editor's form of the meeting's facts.
+    EditFacts,
 }
 
 /// A yes/no question over the screen.
@@ -81,6 +94,11 @@ pub enum Confirm {
     /// `x`: the entry is named before it goes.
     Delete {
         entry: u64,
+        what: String,
+    },
+    /// `x` in the plan editor: the item is named before it goes.
+    RemoveItem {
+        item: usize,
         what: String,
     },
     /// Keys that arrived right after a field closed (an unbracketed paste): held, not run.
@@ -129,6 +147,8 @@ pub struct App {
     pub theme: super::theme::Theme,
     /// Whether the last key closed a field (or was held): keys queued right behind it are held.
     field_closed: bool,
+    /// The plan editor, when it is open (over the live screen).
+    pub editor: Option<Editor>,
 }
 
 impl App {
@@ -148,7 +168,15 @@ impl App {
             full: false,
             theme: super::theme::Theme::from_env(super::theme::ThemeName::Dark),
             field_closed: false,
+            editor: None,
         }
+    }
+
+    /// Opens the plan editor at the current item (or the meeting's facts).
+    pub fn open_editor(&mut self) {
+        let mut editor = Editor::default();
+        editor.select(self.meeting().current);
+        self.editor = Some(editor);
     }
 
     pub fn meeting(&self) -> &Meeting {
@@ -220,7 +248,7 @@ impl App {
                     match question {
                         Confirm::Discard(form) => self.mode = Mode::Form(form),
                         Confirm::Held(_) => self.say(Key::HeldDropped),
-                        Confirm::Quit | Confirm::Delete { .. } => {}
+                        Confirm::Quit | Confirm::Delete { .. } | Confirm::RemoveItem { .. } => {}
                     }
                     Ok(())
                 }
@@ -270,6 +298,14 @@ impl App {
             Confirm::Delete { entry, .. } => {
                 self.run(Command::Delete { entry }, now)?;
                 self.selected = None;
+                Ok(())
+            }
+            Confirm::RemoveItem { item, .. } => {
+                self.run(Command::RemoveItem { item }, now)?;
+                let items = self.meeting().items.len();
+                if let Some(e) = &mut self.editor {
+                    e.step(0, items);
+                }
                 Ok(())
             }
             Confirm::Held(keys) => {
@@ -330,10 +366,18 @@ impl App {
     }
 
     fn normal_key(&mut self, key: KeyEvent, now: Time) -> io::Result<()> {
+        if self.editor.is_some() {
+            return self.editor_key(key, now);
+        }
         let Some(action) = keymap::action_for(key) else {
             return Ok(());
         };
         self.status = None;
+        self.act(action, now)
+    }
+
+    /// What a key of the meeting screen asks for.
+    fn act(&mut self, action: Action, now: Time) -> io::Result<()> {
         let open = |app: &mut Self, kind, title, fields: &[(Key, &str)]| {
             app.open_form(kind, title, fields);
             Ok(())
@@ -376,6 +420,10 @@ impl App {
             Action::Replan => self.open_replan(),
             Action::Attendance => self.open_attendance(),
             Action::FollowUps => self.open_follow_ups(),
+            Action::Editor => {
+                self.open_editor();
+                Ok(())
+            }
             Action::AddItem => open(
                 self,
                 FormKind::AddItem,
@@ -776,6 +824,164 @@ impl App {
         self.open_menu(self.t(Key::ChooseItem), options);
     }
 
+    /// A key in the plan editor: its own table, and the meeting screen's keys it lets through.
+    fn editor_key(&mut self, key: KeyEvent, now: Time) -> io::Result<()> {
+        use keymap::EditorAction as E;
+        let Some(action) = keymap::lookup(keymap::EDITOR, &key) else {
+            return Ok(());
+        };
+        self.status = None;
+        let items = self.meeting().items.len();
+        // An undo or a removal may have left the selection past the last item.
+        if let Some(e) = &mut self.editor {
+            e.step(0, items);
+        }
+        let row = self.editor.map(|e| e.item());
+        let Some(selected) = row else {
+            return Ok(());
+        };
+        match action {
+            E::Up | E::Down => {
+                if let Some(e) = &mut self.editor {
+                    e.step(if action == E::Up { -1 } else { 1 }, items);
+                }
+                Ok(())
+            }
+            E::Close => {
+                self.editor = None;
+                Ok(())
+            }
+            E::Edit => {
+                match selected {
+                    None => self.open_facts_form(),
+                    Some(pos) => self.open_item_form(pos, now),
+                }
+                Ok(())
+            }
+            E::Add => {
+                let title = self.t(Key::NewItem);
+                let fields = [(self.t(Key::TitleWord), ""), (self.t(Key::MinutesWord), "")];
+                self.mode = Mode::Form(Form::new(FormKind::AddItemAt(selected), title, &fields));
+                Ok(())
+            }
+            E::Remove => {
+                match selected.and_then(|p| self.meeting().agenda.items.get(p)) {
+                    Some(item) => {
+                        self.mode = Mode::Confirm(Confirm::RemoveItem {
+                            item: selected.unwrap_or_default(),
+                            what: item.label(),
+                        });
+                    }
+                    None => self.say(Key::NotPossibleNow),
+                }
+                Ok(())
+            }
+            E::MoveUp | E::MoveDown => {
+                let up = action == E::MoveUp;
+                let Some(item) = selected else {
+                    self.say(Key::NotPossibleNow);
+                    return Ok(());
+                };
+                match self.run_command(Command::MoveItem { item, up }, now)? {
+                    Ok(_) => {
+                        if let Some(e) = &mut self.editor {
+                            e.step(if up { -1 } else { 1 }, items);
+                        }
+                    }
+                    Err(refusal) => self.status = Some(refusal.message(self.lang)),
+                }
+                Ok(())
+            }
+            E::Meeting(action) => {
+                let unstarted = self.meeting().phase == crate::session::state::Phase::NotStarted;
+                self.act(action, now)?;
+                // Space starts the meeting: the live screen takes over.
+                if unstarted && self.meeting().phase != crate::session::state::Phase::NotStarted {
+                    self.editor = None;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn open_facts_form(&mut self) {
+        let f = FactsText::of(&self.meeting().agenda.facts());
+        let names = self.t(Key::NamesHint);
+        let participants = format!("{} ({names})", self.t(Key::Participants));
+        let absent = format!("{} ({names})", self.t(Key::Absent));
+        let fields = [
+            (self.t(Key::TitleWord), f.title.as_str()),
+            (self.t(Key::Date), &f.date),
+            (self.t(Key::MeetingStart), &f.start),
+            (self.t(Key::MeetingEnd), &f.end),
+            (self.t(Key::Place), &f.place),
+            (self.t(Key::Chair), &f.chair),
+            (self.t(Key::Referent), &f.referent),
+            (participants.as_str(), &f.participants),
+            (absent.as_str(), &f.absent),
+        ];
+        self.mode = Mode::Form(Form::new(
+            FormKind::EditFacts,
+            self.t(Key::EditMeetingTitle),
+            &fields,
+        ));
+    }
+
+    /// The item's form, when `decide` would take an edit of it (a treated item is refused now,
+    /// with the reason, not after typing).
+    fn open_item_form(&mut self, pos: usize, now: Time) {
+        let m = self.meeting();
+        let (Some(item), Some(id)) = (m.agenda.items.get(pos), m.id_of(pos)) else {
+            return;
+        };
+        let text = ItemText::of(item);
+        let probe = Command::EditItemText {
+            item: pos,
+            text: text.clone(),
+        };
+        if let Err(refusal) = decide(m, probe, now) {
+            self.status = Some(refusal.message(self.lang));
+            return;
+        }
+        let (clause, attachment) = (self.t(Key::Recommendation), self.t(Key::Attachments));
+        let mut labels: Vec<(String, String)> = vec![
+            (self.t(Key::Number).into(), text.number.clone()),
+            (self.t(Key::TitleWord).into(), text.title.clone()),
+            (self.t(Key::CaseNumber).into(), text.case_number.clone()),
+            (self.t(Key::MeetingStart).into(), text.start.clone()),
+            (self.t(Key::MeetingEnd).into(), text.end.clone()),
+            (self.t(Key::MinutesWord).into(), text.minutes.clone()),
+        ];
+        // One more empty field each, to add a clause or an attachment.
+        let clauses = text.recommendation.len() + 1;
+        let attachments = text.attachments.len() + 1;
+        let numbered = |word: &str, list: &[String], n: usize| -> Vec<(String, String)> {
+            (0..n)
+                .map(|k| {
+                    (
+                        format!("{word} {}", k + 1),
+                        list.get(k).cloned().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        };
+        labels.extend(numbered(clause, &text.recommendation, clauses));
+        labels.extend(numbered(attachment, &text.attachments, attachments));
+        let fields: Vec<(&str, &str)> = labels
+            .iter()
+            .map(|(l, v)| (l.as_str(), v.as_str()))
+            .collect();
+        self.mode = Mode::Form(Form::new(
+            FormKind::EditItem {
+                id,
+                clauses,
+                attachments,
+            },
+            format!("{} {}", self.t(Key::EditItemTitle), item.number),
+            &fields,
+        ));
+    }
+
     /// Enter on a form: `decide` checks the input; on a refusal the form stays open with it.
     fn form_saved(&mut self, mut form: Form<FormKind>, now: Time) -> io::Result<()> {
         let Some(command) = self.form_command(&form) else {
@@ -793,6 +999,12 @@ impl App {
             Ok(wrote) => {
                 if wrote {
                     self.say(Key::Saved);
+                }
+                // The editor selects the item it added.
+                if let (FormKind::AddItemAt(after), Some(e)) = (&form.kind, &mut self.editor)
+                    && wrote
+                {
+                    e.select(Some(after.map_or(0, |a| a + 1)));
                 }
             }
             Err(refusal) => {
@@ -846,6 +1058,42 @@ impl App {
                 title: v(0),
                 minutes: v(1),
             },
+            FormKind::AddItemAt(after) => Command::AddItem {
+                after: *after,
+                title: v(0),
+                minutes: v(1),
+            },
+            FormKind::EditItem {
+                id,
+                clauses,
+                attachments,
+            } => {
+                let list = |from: usize, n: usize| (from..from + n).map(v).collect();
+                Command::EditItemText {
+                    item: self.meeting().pos(*id)?,
+                    text: ItemText {
+                        number: v(0),
+                        title: v(1),
+                        case_number: v(2),
+                        start: v(3),
+                        end: v(4),
+                        minutes: v(5),
+                        recommendation: list(6, *clauses),
+                        attachments: list(6 + clauses, *attachments),
+                    },
+                }
+            }
+            FormKind::EditFacts => Command::EditFacts(FactsText {
+                title: v(0),
+                date: v(1),
+                start: v(2),
+                end: v(3),
+                place: v(4),
+                chair: v(5),
+                referent: v(6),
+                participants: v(7),
+                absent: v(8),
+            }),
             FormKind::NewPerson => Command::Movement {
                 name: v(0),
                 arrived: true,
@@ -882,6 +1130,7 @@ fn adds_entry(event: &Event) -> bool {
         | Event::ItemEdited { .. }
         | Event::ItemMoved { .. }
         | Event::ItemRemoved { .. }
+        | Event::MeetingEdited { .. }
         | Event::MeetingEnded => false,
     }
 }

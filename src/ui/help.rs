@@ -10,13 +10,23 @@ use crate::i18n::{Key, Lang};
 
 pub struct Help {
     pub lang: Lang,
+    /// Over the plan editor: its keys.
+    pub editor: bool,
 }
 
 impl Widget for &Help {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rows: Vec<(&str, &str)> = keymap::listed()
-            .map(|b| (b.key, b.describe(self.lang)))
-            .collect();
+        let rows: Vec<(&str, &str)> = if self.editor {
+            keymap::EDITOR
+                .iter()
+                .filter(|b| !b.desc[2].is_empty())
+                .map(|b| (b.key, b.describe(self.lang)))
+                .collect()
+        } else {
+            keymap::listed()
+                .map(|b| (b.key, b.describe(self.lang)))
+                .collect()
+        };
         let rect = popup(area, 64, rows.len() as u16 + 3);
         let title = format!(
             "{} — {}",

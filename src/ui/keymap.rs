@@ -25,6 +25,8 @@ pub enum Action {
     Vote,
     Replan,
     AddItem,
+    /// `E`: the plan editor.
+    Editor,
     FollowUps,
     ToggleView,
     Help,
@@ -216,6 +218,13 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     b(
+        "E",
+        C('E'),
+        A::Editor,
+        ["ret dagsordenen", "endre sakslisten", "edit the plan"],
+        false,
+    ),
+    b(
         "F",
         C('F'),
         A::FollowUps,
@@ -274,6 +283,121 @@ pub const BINDINGS: &[Binding] = &[
         A::Quit,
         ["afslut mødet", "avslutt møtet", "finish the meeting"],
     ),
+];
+
+/// What a key does in the plan editor. Keys of the meeting screen that make sense there
+/// (start, undo, help, projector, attendance, quit) do what they do on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorAction {
+    Up,
+    Down,
+    Edit,
+    Add,
+    Remove,
+    MoveUp,
+    MoveDown,
+    Close,
+    Meeting(Action),
+}
+
+use EditorAction as Ed;
+
+pub const EDITOR: &[Binding<EditorAction>] = &[
+    b(
+        "?",
+        C('?'),
+        Ed::Meeting(A::Help),
+        ["hjælp", "hjelp", "help"],
+        true,
+    ),
+    b(
+        "↑/↓",
+        KeyCode::Up,
+        Ed::Up,
+        [
+            "vælg møde eller punkt",
+            "velg møte eller sak",
+            "select meeting or item",
+        ],
+        false,
+    ),
+    b("↓", KeyCode::Down, Ed::Down, ["", "", ""], false),
+    b("k", C('k'), Ed::Up, ["", "", ""], false),
+    b("j", C('j'), Ed::Down, ["", "", ""], false),
+    b(
+        "Enter",
+        KeyCode::Enter,
+        Ed::Edit,
+        ["ret", "endre", "edit"],
+        true,
+    ),
+    b("e", C('e'), Ed::Edit, ["", "", ""], false),
+    b(
+        "+",
+        C('+'),
+        Ed::Add,
+        ["nyt punkt", "ny sak", "add item"],
+        true,
+    ),
+    b(
+        "x",
+        C('x'),
+        Ed::Remove,
+        ["fjern punkt", "fjern sak", "remove item"],
+        true,
+    ),
+    b(
+        "K/J",
+        C('K'),
+        Ed::MoveUp,
+        ["flyt op/ned", "flytt opp/ned", "move up/down"],
+        true,
+    ),
+    b("J", C('J'), Ed::MoveDown, ["", "", ""], false),
+    b(
+        "Space",
+        C(' '),
+        Ed::Meeting(A::StartPause),
+        ["start", "start", "start"],
+        true,
+    ),
+    b(
+        "u",
+        C('u'),
+        Ed::Meeting(A::Undo),
+        ["fortryd", "angre", "undo"],
+        true,
+    ),
+    b(
+        "Esc",
+        KeyCode::Esc,
+        Ed::Close,
+        ["luk", "lukk", "close"],
+        true,
+    ),
+    b("E", C('E'), Ed::Close, ["", "", ""], false),
+    b(
+        "v",
+        C('v'),
+        Ed::Meeting(A::ToggleView),
+        ["projektorvisning", "projektorvisning", "projector view"],
+        false,
+    ),
+    b(
+        "A",
+        C('A'),
+        Ed::Meeting(A::Attendance),
+        ["fremmøde", "oppmøte", "attendance"],
+        false,
+    ),
+    b(
+        "q",
+        C('q'),
+        Ed::Meeting(A::Quit),
+        ["afslut", "avslutt", "quit"],
+        false,
+    ),
+    ctrl("Ctrl-C", 'c', Ed::Meeting(A::Quit), ["", "", ""]),
 ];
 
 /// What a key does in a menu; the options' own keys (1-9, then letters) pick them.
@@ -686,6 +810,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_any_mode() {
         unique("menu", MENU);
+        unique("editor", EDITOR);
         unique("form", FORM);
         unique("confirm", CONFIRM);
         unique("help", HELP);

@@ -73,7 +73,7 @@ fn phase_word(m: &Meeting, lang: Lang) -> (&'static str, Style) {
     }
 }
 
-fn header_line(m: &Meeting, lang: Lang, now: Time, width: u16) -> Line<'static> {
+pub(super) fn header_line(m: &Meeting, lang: Lang, now: Time, width: u16) -> Line<'static> {
     let (word, word_style) = phase_word(m, lang);
     // (priority, span): when the line is too narrow the lowest priorities go first.
     let mut right: Vec<(u8, Span<'static>)> = vec![

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod bigtext;
+pub mod editor;
 pub mod field;
 pub mod fmt;
 pub mod follow;

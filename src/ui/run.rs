@@ -9,6 +9,7 @@ use ratatui::crossterm::event::Event as TermEvent;
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Confirm, Mode, View, is_press};
+use super::editor::EditorView;
 use super::form::{frame, popup};
 use super::help::Help;
 use super::input::Input;
@@ -103,7 +104,10 @@ fn until_next_tick(app: &App, now: Time) -> StdDuration {
 pub fn draw(f: &mut Frame, app: &App, now: Time) {
     let area = f.area();
     match app.view {
-        View::Live => f.render_widget(&LiveView { app, now }, area),
+        View::Live => match &app.editor {
+            Some(editor) => f.render_widget(&EditorView { app, editor, now }, area),
+            None => f.render_widget(&LiveView { app, now }, area),
+        },
         View::Projector => f.render_widget(
             &ProjectorView {
                 meeting: app.meeting(),
@@ -120,7 +124,14 @@ pub fn draw(f: &mut Frame, app: &App, now: Time) {
     let lang = app.lang;
     match &app.mode {
         Mode::Normal => {}
-        Mode::Help => ratatui::widgets::Widget::render(&Help { lang }, area, buf),
+        Mode::Help => ratatui::widgets::Widget::render(
+            &Help {
+                lang,
+                editor: app.editor.is_some() && app.view == View::Live,
+            },
+            area,
+            buf,
+        ),
         Mode::Menu(menu) => menu.render(area, buf, lang),
         Mode::Form(form) => form.render(area, buf, lang),
         Mode::Confirm(question) => {
@@ -132,6 +143,9 @@ pub fn draw(f: &mut Frame, app: &App, now: Time) {
                 Confirm::Discard(form) => {
                     form.render(area, buf, lang);
                     Key::ConfirmDiscard.get(lang).to_string()
+                }
+                Confirm::RemoveItem { what, .. } => {
+                    format!("{} «{what}»? (y/n)", Key::ConfirmRemoveItem.get(lang))
                 }
                 Confirm::Delete { what, .. } => {
                     format!("{} «{what}»? (y/n)", Key::ConfirmDelete.get(lang))
