@@ -240,20 +240,24 @@ fn enter_opens_the_minutes_and_n_p_go_item_by_item() {
     press(&mut v, KeyCode::Enter);
     assert_eq!(v.screen, Screen::Session);
     let o = v.opened.as_ref().unwrap();
-    assert!(o.lines[0].starts_with("Referat: Centerledermøde d. 14-03-2022"));
+    assert!(
+        o.paras[0]
+            .text()
+            .starts_with("Referat: Centerledermøde d. 14-03-2022")
+    );
     assert_eq!(o.bars.len(), 4);
     assert_eq!((o.bars[1].planned, o.bars[1].actual), (Some(15), 22));
     press(&mut v, KeyCode::Char('n'));
     press(&mut v, KeyCode::Char('n'));
     let o = v.opened.as_ref().unwrap();
     assert!(
-        o.lines[o.scroll].starts_with("Punkt 2: Budget 2023"),
+        o.paras[o.scroll].text().starts_with("Punkt 2: Budget 2023"),
         "{}",
-        o.lines[o.scroll]
+        o.paras[o.scroll].text()
     );
     press(&mut v, KeyCode::Char('p'));
     let o = v.opened.as_ref().unwrap();
-    assert!(o.lines[o.scroll].starts_with("Punkt 1: Referat"));
+    assert!(o.paras[o.scroll].text().starts_with("Punkt 1: Referat"));
     press(&mut v, KeyCode::Esc);
     assert_eq!(v.screen, Screen::List);
     press(&mut v, KeyCode::Char('q'));
@@ -272,9 +276,11 @@ fn search_lists_hits_and_opens_at_the_line() {
     assert_eq!(v.screen, Screen::Session);
     let o = v.opened.as_ref().unwrap();
     assert!(
-        o.lines[o.scroll].contains("Til næste møde: trivselsmåling"),
+        o.paras[o.scroll]
+            .text()
+            .contains("Til næste møde: trivselsmåling"),
         "{}",
-        o.lines[o.scroll]
+        o.paras[o.scroll].text()
     );
     press(&mut v, KeyCode::Esc);
     assert_eq!(v.screen, Screen::Search, "back to the results");
