@@ -393,7 +393,9 @@ fn snapshot_before_start_and_help() {
 #[test]
 fn any_size_renders_without_panic() {
     let mut r = busy_meeting();
-    assert!(r.screen(20, 5).contains("Vinduet"));
+    // Too small for the layout: the remaining time alone (an overrun too wide for big digits).
+    let small = r.screen(20, 5);
+    assert!(small.contains("+01:30") && !small.contains("Punkt"), "{small}");
     r.keys("a");
     for w in [1u16, 5, 20, 39, 40, 41, 80, 200] {
         for h in [1u16, 3, 5, 9, 10, 24, 60] {
