@@ -25,6 +25,7 @@ use referent::session::{Event, Meeting, Outcome, Record};
 use referent::ui::review::{ReviewView, Screen};
 
 use common::fixtures::series_agenda as agenda;
+use common::screens::{LANGS, SIZES, name};
 
 /// Records from (minutes after 13:30, event), numbered from 1.
 fn records(day: &str, events: Vec<(i64, Event)>) -> Vec<Record> {
@@ -389,5 +390,17 @@ fn empty_and_tiny() {
     press(&mut v, KeyCode::Enter);
     for (w, h) in [(20, 5), (30, 8), (10, 3)] {
         let _ = screen(&v, w, h);
+    }
+}
+
+/// A meeting's referat, formatted, in every language at every size.
+#[test]
+fn session_in_every_language_at_every_size() {
+    for &lang in LANGS {
+        let mut v = ReviewView::new(archive(), Path::new("/sessions"), None, lang);
+        press(&mut v, KeyCode::Enter);
+        for &size in SIZES {
+            insta::assert_snapshot!(name("review", lang, size), screen(&v, size.0, size.1));
+        }
     }
 }

@@ -42,7 +42,7 @@ impl Widget for &ProjectorView<'_> {
         buf.set_style(area, self.theme.normal());
         let not_started = self.meeting.phase == Phase::NotStarted;
         let main = if self.full && !not_started && area.width >= 60 && area.height >= 6 {
-            let side = (area.width / 3).clamp(28, 56);
+            let side = self.side_width(area.width);
             let [main, _, list] = Layout::horizontal([
                 Constraint::Fill(1),
                 Constraint::Length(1),
@@ -499,6 +499,24 @@ impl ProjectorView<'_> {
         }
         self.notice(&mut rows);
         rows
+    }
+
+    /// The fuller layout's agenda list: as wide as its longest row needs, at most two fifths of
+    /// the screen, at least 28 columns.
+    fn side_width(&self, screen_w: u16) -> u16 {
+        let longest = self
+            .meeting
+            .agenda
+            .items
+            .iter()
+            .map(|it| width(&clean(&it.label())))
+            .max()
+            .unwrap_or(0);
+        // Rule and margin, symbol, start, label, the minutes.
+        let needed = 2 + 2 + 7 + longest + 1 + width(&format!(" 00 {}", self.t(Key::Minute)));
+        u16::try_from(needed)
+            .unwrap_or(u16::MAX)
+            .clamp(28, (screen_w * 2 / 5).max(28))
     }
 
     /// The fuller layout's agenda list, behind a thin rule.
