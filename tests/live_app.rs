@@ -7,11 +7,15 @@
     clippy::wildcard_enum_match_arm
 )]
 
+mod common;
+
 use chrono::NaiveTime;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use referent::agenda::{Agenda, Item};
+use referent::agenda::{Agenda, Break, Item};
+
+use common::screens::{LANGS, SIZES, name};
 use referent::i18n::Lang;
 use referent::session::event::{Event, Outcome, Replan};
 use referent::session::recorder::Recorder;
@@ -70,10 +74,14 @@ struct Rig {
 
 impl Rig {
     fn new() -> Self {
+        Rig::with(agenda(), Lang::Da)
+    }
+
+    fn with(agenda: Agenda, lang: Lang) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let clock = FakeClock::at("2022-03-14T13:32:00+01:00");
-        let rec = Recorder::create(dir.path(), agenda(), clock.now()).unwrap();
-        let app = App::new(rec, Lang::Da);
+        let rec = Recorder::create(dir.path(), agenda, clock.now()).unwrap();
+        let app = App::new(rec, lang);
         Rig {
             _dir: dir,
             clock,
@@ -393,7 +401,12 @@ fn snapshot_before_start_and_help() {
 #[test]
 fn any_size_renders_without_panic() {
     let mut r = busy_meeting();
-    assert!(r.screen(20, 5).contains("Vinduet"));
+    // Too small for the layout: the remaining time alone (an overrun too wide for big digits).
+    let small = r.screen(20, 5);
+    assert!(
+        small.contains("+01:30") && !small.contains("Punkt"),
+        "{small}"
+    );
     r.keys("a");
     for w in [1u16, 5, 20, 39, 40, 41, 80, 200] {
         for h in [1u16, 3, 5, 9, 10, 24, 60] {
@@ -550,4 +563,69 @@ fn keys_queued_behind_a_closing_enter_are_held() {
     // Typed one by one, the same keys are commands.
     r.keys("A");
     assert!(matches!(&r.app.mode, Mode::Menu(_)));
+}
+
+/// The agenda with a coffee break after Punkt 2 and a list item long enough to wrap.
+fn agenda_with_break() -> Agenda {
+    let mut a = agenda();
+    a.items[1].body =
+        "Eigil orienterer om:\n\n- Netværket for inkluderende fællesskaber, som mødes \
+        hver anden måned på skift mellem centrene\n- Dialogaftalerne"
+            .into();
+    a.items[2].start = hm(14, 0);
+    a.items[2].end = hm(14, 20);
+    a.items[3].start = hm(14, 20);
+    a.items[3].end = hm(14, 30);
+    a.breaks = vec![Break {
+        title: "Kaffepause".into(),
+        start: hm(13, 50),
+        end: hm(14, 0),
+        minutes: Some(10),
+        after: 2,
+    }];
+    a
+}
+
+/// Punkt 2 over its time with a decision, an action with an owner and one without, an outcome.
+fn busy_meeting_in(lang: Lang) -> Rig {
+    let mut r = Rig::with(agenda_with_break(), lang);
+    r.keys(" ").wait(8 * 60 + 10).keys("n").wait(30);
+    r.keys("d")
+        .keys("Eigil orienterede om netværk for inkluderende fællesskaber og om hvordan centrene deler erfaringer")
+        .key(KeyCode::Enter);
+    r.keys("a").keys("Indkald til møde om dialogaftaler");
+    r.key(KeyCode::Tab)
+        .keys("Eigil")
+        .key(KeyCode::Tab)
+        .keys("2022-03-21")
+        .key(KeyCode::Enter);
+    r.keys("a").keys("Book lokale").key(KeyCode::Enter);
+    r.keys("r5").key(KeyCode::Enter);
+    r.wait(11 * 60);
+    r
+}
+
+#[test]
+fn every_size_in_every_language() {
+    for &lang in LANGS {
+        let r = busy_meeting_in(lang);
+        for &size in SIZES {
+            insta::assert_snapshot!(name("live", lang, size), r.screen(size.0, size.1));
+        }
+    }
+}
+
+/// At 20x5 the remaining time alone, in big digits; at 40x12 the timer line keeps it.
+#[test]
+fn a_tiny_screen_shows_the_remaining_time_alone() {
+    for &lang in LANGS {
+        let mut r = Rig::with(agenda_with_break(), lang);
+        r.keys(" ").wait(3 * 60 + 15);
+        let tiny = r.screen(20, 5);
+        assert!(tiny.contains('█'), "{tiny}");
+        insta::assert_snapshot!(name("live_remaining", lang, (20, 5)), tiny);
+        let small = r.screen(40, 12);
+        let timer = small.lines().nth(1).unwrap();
+        assert!(timer.ends_with(" 06:45"), "{lang:?}: {timer}");
+    }
 }

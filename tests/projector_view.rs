@@ -7,12 +7,16 @@
     clippy::wildcard_enum_match_arm
 )]
 
+mod common;
+
 use chrono::{Duration, NaiveTime};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use referent::agenda::{Agenda, Item};
+use referent::agenda::{Agenda, Break, Item};
+
+use common::screens::{LANGS, SIZES, name};
 use referent::i18n::Lang;
 use referent::session::event::{Event, Record, Replan};
 use referent::session::state::Meeting;
@@ -391,4 +395,24 @@ fn the_next_change_is_when_the_shown_second_turns() {
     let m = s.meeting();
     let t = s.now() + Duration::seconds(15);
     assert_eq!(next_change(&m, t), std::time::Duration::from_secs(45));
+}
+
+/// The running meeting with a lunch break after Punkt 4, in the fuller layout (the agenda list
+/// beside the timer where it fits), in every language at every size.
+#[test]
+fn every_size_in_every_language() {
+    let mut s = running();
+    s.agenda.breaks = vec![Break {
+        title: "Frokost".into(),
+        start: hm(14, 25),
+        end: hm(14, 55),
+        minutes: Some(30),
+        after: 4,
+    }];
+    for &lang in LANGS {
+        for &size in SIZES {
+            let buf = render_with(&s, size.0, size.1, &Theme::dark(), true, lang);
+            insta::assert_snapshot!(name("projector", lang, size), text(&buf));
+        }
+    }
 }

@@ -25,6 +25,7 @@ use referent::session::{Event, Meeting, Outcome, Record};
 use referent::ui::review::{ReviewView, Screen};
 
 use common::fixtures::series_agenda as agenda;
+use common::screens::{LANGS, SIZES, name};
 
 /// Records from (minutes after 13:30, event), numbered from 1.
 fn records(day: &str, events: Vec<(i64, Event)>) -> Vec<Record> {
@@ -240,20 +241,24 @@ fn enter_opens_the_minutes_and_n_p_go_item_by_item() {
     press(&mut v, KeyCode::Enter);
     assert_eq!(v.screen, Screen::Session);
     let o = v.opened.as_ref().unwrap();
-    assert!(o.lines[0].starts_with("Referat: Centerledermøde d. 14-03-2022"));
+    assert!(
+        o.paras[0]
+            .text()
+            .starts_with("Referat: Centerledermøde d. 14-03-2022")
+    );
     assert_eq!(o.bars.len(), 4);
     assert_eq!((o.bars[1].planned, o.bars[1].actual), (Some(15), 22));
     press(&mut v, KeyCode::Char('n'));
     press(&mut v, KeyCode::Char('n'));
     let o = v.opened.as_ref().unwrap();
     assert!(
-        o.lines[o.scroll].starts_with("Punkt 2: Budget 2023"),
+        o.paras[o.scroll].text().starts_with("Punkt 2: Budget 2023"),
         "{}",
-        o.lines[o.scroll]
+        o.paras[o.scroll].text()
     );
     press(&mut v, KeyCode::Char('p'));
     let o = v.opened.as_ref().unwrap();
-    assert!(o.lines[o.scroll].starts_with("Punkt 1: Referat"));
+    assert!(o.paras[o.scroll].text().starts_with("Punkt 1: Referat"));
     press(&mut v, KeyCode::Esc);
     assert_eq!(v.screen, Screen::List);
     press(&mut v, KeyCode::Char('q'));
@@ -272,9 +277,11 @@ fn search_lists_hits_and_opens_at_the_line() {
     assert_eq!(v.screen, Screen::Session);
     let o = v.opened.as_ref().unwrap();
     assert!(
-        o.lines[o.scroll].contains("Til næste møde: trivselsmåling"),
+        o.paras[o.scroll]
+            .text()
+            .contains("Til næste møde: trivselsmåling"),
         "{}",
-        o.lines[o.scroll]
+        o.paras[o.scroll].text()
     );
     press(&mut v, KeyCode::Esc);
     assert_eq!(v.screen, Screen::Search, "back to the results");
@@ -383,5 +390,17 @@ fn empty_and_tiny() {
     press(&mut v, KeyCode::Enter);
     for (w, h) in [(20, 5), (30, 8), (10, 3)] {
         let _ = screen(&v, w, h);
+    }
+}
+
+/// A meeting's referat, formatted, in every language at every size.
+#[test]
+fn session_in_every_language_at_every_size() {
+    for &lang in LANGS {
+        let mut v = ReviewView::new(archive(), Path::new("/sessions"), None, lang);
+        press(&mut v, KeyCode::Enter);
+        for &size in SIZES {
+            insta::assert_snapshot!(name("review", lang, size), screen(&v, size.0, size.1));
+        }
     }
 }

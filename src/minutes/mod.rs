@@ -12,7 +12,6 @@ pub mod json;
 pub mod layout;
 pub mod markdown;
 pub mod pdf;
-pub mod text;
 pub mod vote;
 
 use std::io;

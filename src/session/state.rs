@@ -1588,7 +1588,8 @@ fn plan_on_day(agenda: &Agenda, start: Time) -> Vec<Option<Slot>> {
 }
 
 /// A break's planned length: its minutes, else its clock times.
-fn break_length(b: &crate::agenda::Break) -> Duration {
+/// A break's length: as stated, else from its start and end.
+pub fn break_length(b: &crate::agenda::Break) -> Duration {
     match (b.minutes, b.start, b.end) {
         (Some(m), _, _) => Duration::minutes(i64::from(m)),
         (None, Some(s), Some(e)) if e > s => e - s,

@@ -103,13 +103,19 @@ impl Widget for &EditorView<'_> {
                 style::warning(),
             );
         }
-        buf.set_stringn(
-            footer.x,
-            footer.y,
-            keymap::footer(keymap::EDITOR, lang),
+        let (pairs, help) = keymap::footer_keeping(
+            keymap::EDITOR,
+            keymap::EditorAction::Meeting(keymap::Action::Help),
+            lang,
+        );
+        let line = super::footer::line(
+            &pairs,
+            help,
             usize::from(footer.width),
             style::dim(),
+            style::dim(),
         );
+        buf.set_line(footer.x, footer.y, &line, footer.width);
     }
 }
 

@@ -233,9 +233,16 @@ pub fn footer<A>(inner: Rect, buf: &mut Buffer, table: &[keymap::Binding<A>], la
     if inner.height == 0 {
         return;
     }
-    let text = keymap::footer(table, lang);
+    let pairs = keymap::footer_pairs(table, lang);
+    let line = super::footer::line(
+        &pairs,
+        None,
+        usize::from(inner.width),
+        style::dim(),
+        style::dim(),
+    );
     let y = inner.y + inner.height - 1;
-    buf.set_stringn(inner.x, y, &text, usize::from(inner.width), style::dim());
+    buf.set_line(inner.x, y, &line, inner.width);
 }
 
 /// A centred rectangle of at most `w` x `h` inside `area`.

@@ -726,14 +726,31 @@ pub fn lookup<A: Copy>(table: &[Binding<A>], key: &KeyEvent) -> Option<A> {
         .map(|b| b.action)
 }
 
-/// "Enter gem  Esc fortryd …": the footer of a mode, from its table.
-pub fn footer<A>(table: &[Binding<A>], lang: Lang) -> String {
-    table
-        .iter()
-        .filter(|b| b.footer)
-        .map(|b| format!("{} {}", b.key, b.describe(lang)))
-        .collect::<Vec<_>>()
-        .join("  ")
+/// A binding as a footer shows it: key and word.
+pub type Pair = (&'static str, &'static str);
+
+/// A screen's footer bindings from `table`, with its help binding apart: the footer keeps
+/// room for help and shows it last, however narrow the screen.
+pub fn footer_keeping<A: Copy + PartialEq>(
+    table: &[Binding<A>],
+    help: A,
+    lang: Lang,
+) -> (Vec<Pair>, Option<Pair>) {
+    let mut pairs = vec![];
+    let mut kept = None;
+    for b in table.iter().filter(|b| b.footer) {
+        if b.action == help {
+            kept = Some((b.key, b.describe(lang)));
+        } else {
+            pairs.push((b.key, b.describe(lang)));
+        }
+    }
+    (pairs, kept)
+}
+
+/// The meeting screen's footer bindings, and its help binding apart.
+pub fn live_footer(lang: Lang) -> (Vec<Pair>, Option<Pair>) {
+    footer_keeping(BINDINGS, Action::Help, lang)
 }
 
 /// The action for a key press in the meeting screen.

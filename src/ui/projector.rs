@@ -12,6 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Widget};
 
+use super::agenda_list;
 use super::bigtext::BigText;
 use super::theme::{Theme, TimerState, timer_state};
 use crate::i18n::{Key, Lang};
@@ -41,7 +42,7 @@ impl Widget for &ProjectorView<'_> {
         buf.set_style(area, self.theme.normal());
         let not_started = self.meeting.phase == Phase::NotStarted;
         let main = if self.full && !not_started && area.width >= 60 && area.height >= 6 {
-            let side = (area.width / 3).clamp(28, 56);
+            let side = self.side_width(area.width);
             let [main, _, list] = Layout::horizontal([
                 Constraint::Fill(1),
                 Constraint::Length(1),
@@ -500,6 +501,24 @@ impl ProjectorView<'_> {
         rows
     }
 
+    /// The fuller layout's agenda list: as wide as its longest row needs, at most two fifths of
+    /// the screen, at least 28 columns.
+    fn side_width(&self, screen_w: u16) -> u16 {
+        let longest = self
+            .meeting
+            .agenda
+            .items
+            .iter()
+            .map(|it| width(&clean(&it.label())))
+            .max()
+            .unwrap_or(0);
+        // Rule and margin, symbol, start, label, the minutes.
+        let needed = 2 + 2 + 7 + longest + 1 + width(&format!(" 00 {}", self.t(Key::Minute)));
+        u16::try_from(needed)
+            .unwrap_or(u16::MAX)
+            .clamp(28, (screen_w * 2 / 5).max(28))
+    }
+
     /// The fuller layout's agenda list, behind a thin rule.
     fn agenda_beside(&self, area: Rect, buf: &mut Buffer) {
         let block = Block::new()
@@ -517,54 +536,71 @@ impl ProjectorView<'_> {
         }
     }
 
-    /// The agenda as a list: state symbol, planned start, label, planned minutes. At most `max`
-    /// rows; when the list is longer, it shows the rows around the current item.
+    /// The agenda as a list: state symbol, planned start, label, planned minutes, with the
+    /// planned breaks between the items. At most `max` rows; when the list is longer, it shows
+    /// the rows around the current item.
     fn agenda_rows(&self, max: usize) -> Vec<Row> {
         let m = self.meeting;
         let plan = m.plan_at(self.now);
-        let n = m.items.len();
+        let list = agenda_list::rows(m, &plan);
         if max == 0 {
             return vec![];
         }
-        let first = match m.current {
-            Some(c) if n > max => c.saturating_sub(max / 3).min(n - max),
-            _ => 0,
-        };
-        (first..n.min(first + max))
-            .map(|i| {
-                let status = m.items[i].status;
-                let (symbol, style) = match status {
-                    Status::Pending => ("·", self.theme.normal()),
-                    Status::Current => ("▶", self.theme.selected()),
-                    Status::Done => ("✓", self.theme.done()),
-                    Status::Skipped => ("–", self.theme.done()),
-                    Status::Deferred => ("»", self.theme.done()),
-                };
-                let slot = plan.get(i).copied().flatten();
-                let start = slot
-                    .map(|s| clock(s.start))
-                    .unwrap_or_else(|| "     ".into());
-                let mins = slot
-                    .map(|s| {
-                        let m = minutes(s.length().num_seconds());
-                        format!(" {m} {}", self.t(Key::Minute))
-                    })
-                    .unwrap_or_default();
-                let label = m
-                    .agenda
-                    .items
-                    .get(i)
-                    .map(|it| clean(&it.label()))
-                    .unwrap_or_default();
-                Row::new(
-                    8,
-                    Part::Line(
-                        Line::styled(format!("{symbol} {start}  {label}"), style),
-                        Line::styled(mins, style),
-                    ),
-                )
+        let focus = m.current.and_then(|c| agenda_list::position(&list, c));
+        let first = agenda_list::first_shown(list.len(), max, focus, max / 3);
+        list.iter()
+            .skip(first)
+            .take(max)
+            .map(|row| match row {
+                agenda_list::Row::Item(i) => self.item_row(&plan, *i),
+                agenda_list::Row::Break { title, at, minutes } => {
+                    let at = at.clone().unwrap_or_else(|| "     ".into());
+                    let mins = format!(" {minutes} {}", self.t(Key::Minute));
+                    Row::new(
+                        8,
+                        Part::Line(
+                            Line::styled(format!("‖ {at}  {title}"), self.theme.dim()),
+                            Line::styled(mins, self.theme.dim()),
+                        ),
+                    )
+                }
             })
             .collect()
+    }
+
+    fn item_row(&self, plan: &[Option<crate::session::state::Slot>], i: usize) -> Row {
+        let m = self.meeting;
+        let status = m.items[i].status;
+        let (symbol, style) = match status {
+            Status::Pending => ("·", self.theme.normal()),
+            Status::Current => ("▶", self.theme.selected()),
+            Status::Done => ("✓", self.theme.done()),
+            Status::Skipped => ("–", self.theme.done()),
+            Status::Deferred => ("»", self.theme.done()),
+        };
+        let slot = plan.get(i).copied().flatten();
+        let start = slot
+            .map(|s| clock(s.start))
+            .unwrap_or_else(|| "     ".into());
+        let mins = slot
+            .map(|s| {
+                let m = minutes(s.length().num_seconds());
+                format!(" {m} {}", self.t(Key::Minute))
+            })
+            .unwrap_or_default();
+        let label = m
+            .agenda
+            .items
+            .get(i)
+            .map(|it| clean(&it.label()))
+            .unwrap_or_default();
+        Row::new(
+            8,
+            Part::Line(
+                Line::styled(format!("{symbol} {start}  {label}"), style),
+                Line::styled(mins, style),
+            ),
+        )
     }
 }
 

@@ -15,17 +15,17 @@ use ratatui::crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifi
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::keymap::{self, ReviewAction};
 
+use super::minutes_view::{Para, paras};
 use super::style;
 use crate::archive::summary::{self, SessionSummary, SortKey, item_actual, item_planned, plan_of};
 use crate::archive::{
     Archive, Hit, SeriesStats, format_date, search, stats_named, stats_of_session,
 };
 use crate::i18n::{Key, Lang};
-use crate::minutes::text::LineKind;
 use crate::session::state::{Status, round_minutes};
 use crate::textutil::{clean, truncate, width};
 
@@ -52,10 +52,9 @@ pub struct Bar {
 pub struct Opened {
     pub index: usize,
     pub heading: String,
-    pub lines: Vec<String>,
-    /// What each line of `lines` is, for its style.
-    pub kinds: Vec<LineKind>,
-    /// Line index of each item's heading in `lines`, by item.
+    /// The referat, formatted; scrolling moves by paragraphs.
+    pub paras: Vec<Para>,
+    /// Index of each item's heading in `paras`, by item.
     pub item_lines: Vec<Option<usize>>,
     pub bars: Vec<Bar>,
     pub scroll: usize,
@@ -217,7 +216,7 @@ impl ReviewView {
             self.screen = self.back;
             return;
         };
-        let last = o.lines.len().saturating_sub(1);
+        let last = o.paras.len().saturating_sub(1);
         let Some(action) = keymap::lookup(keymap::REVIEW_SESSION, &key) else {
             return;
         };
@@ -356,12 +355,11 @@ impl ReviewView {
         };
         let m = &session.meeting;
         let doc = crate::minutes::MinutesDoc::from_meeting(m, self.lang);
-        let text = crate::minutes::text::lines(&crate::minutes::layout::layout(&doc));
+        let paras = paras(&crate::minutes::layout::layout(&doc));
         let item_lines = (0..m.agenda.items.len())
-            .map(|i| text.iter().position(|l| l.item == Some(i)))
+            .map(|i| paras.iter().position(|p| p.item == Some(i)))
             .collect::<Vec<_>>();
-        let kinds = text.iter().map(|l| l.kind).collect();
-        let lines: Vec<String> = text.into_iter().map(|l| l.text).collect();
+        let lines: Vec<String> = paras.iter().map(Para::text).collect();
         let scroll = hit
             .and_then(|h| {
                 let from = h.item.and_then(|i| item_lines.get(i).copied().flatten())?;
@@ -385,8 +383,7 @@ impl ReviewView {
         self.opened = Some(Opened {
             index,
             heading,
-            lines,
-            kinds,
+            paras,
             item_lines,
             bars: bars(session),
             scroll,
@@ -456,18 +453,15 @@ fn sort_word(key: SortKey) -> Key {
     }
 }
 
-/// The footer: `key word` pairs, dim keys.
-fn footer<'a>(pairs: &[(&'a str, &'a str)]) -> Line<'a> {
-    let mut spans = vec![];
-    for (k, word) in pairs {
-        spans.push(Span::styled(*k, style::title()));
-        if word.is_empty() {
-            spans.push(Span::raw("  "));
-        } else {
-            spans.push(Span::raw(format!(" {word}  ")));
-        }
-    }
-    Line::from(spans)
+/// The footer: as many whole `key word` pairs as fit, keys bold.
+fn footer<'a>(pairs: &[(&'a str, &'a str)], area: Rect) -> Line<'a> {
+    super::footer::line(
+        pairs,
+        None,
+        usize::from(area.width),
+        style::title(),
+        Style::default(),
+    )
 }
 
 impl Widget for &ReviewView {
@@ -550,7 +544,7 @@ impl ReviewView {
             lines.push(Line::styled(msg, style::dim()));
         }
         Paragraph::new(lines).render(body, buf);
-        footer(&keymap::footer_pairs(keymap::REVIEW_LIST, self.lang)).render(foot, buf);
+        footer(&keymap::footer_pairs(keymap::REVIEW_LIST, self.lang), foot).render(foot, buf);
     }
 
     fn list_row(&self, s: &SessionSummary, title_w: usize, selected: bool) -> Line<'static> {
@@ -612,7 +606,7 @@ impl ReviewView {
             Constraint::Length(1),
         ])
         .areas(area);
-        let position = format!("  {}/{}", o.scroll + 1, o.lines.len().max(1));
+        let position = format!("  {}/{}", o.scroll + 1, o.paras.len().max(1));
         Paragraph::new(Line::from(vec![
             Span::styled(o.heading.clone(), style::title()),
             Span::styled(position, style::dim()),
@@ -630,17 +624,20 @@ impl ReviewView {
             (t, c)
         };
         self.render_chart(o, chart_area, buf);
-        let first = o.scroll.min(o.lines.len());
-        let lines: Vec<Line> = o.lines[first..]
+        let first = o.scroll.min(o.paras.len());
+        let rows = usize::from(text_area.height);
+        let w = usize::from(text_area.width);
+        let lines: Vec<Line> = o.paras[first..]
             .iter()
-            .zip(o.kinds.get(first..).unwrap_or_default())
-            .take(usize::from(text_area.height) * 2)
-            .map(|(l, kind)| styled_line(l, *kind))
+            .flat_map(|p| p.lines(w))
+            .take(rows)
             .collect();
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(text_area, buf);
-        footer(&keymap::footer_pairs(keymap::REVIEW_SESSION, self.lang)).render(foot, buf);
+        Paragraph::new(lines).render(text_area, buf);
+        footer(
+            &keymap::footer_pairs(keymap::REVIEW_SESSION, self.lang),
+            foot,
+        )
+        .render(foot, buf);
     }
 
     fn render_chart(&self, o: &Opened, area: Rect, buf: &mut Buffer) {
@@ -774,7 +771,11 @@ impl ReviewView {
             lines.push(Line::styled(self.t(Key::NoHits), style::dim()));
         }
         Paragraph::new(lines).render(body, buf);
-        footer(&keymap::footer_pairs(keymap::REVIEW_SEARCH, self.lang)).render(foot, buf);
+        footer(
+            &keymap::footer_pairs(keymap::REVIEW_SEARCH, self.lang),
+            foot,
+        )
+        .render(foot, buf);
     }
 
     fn render_stats(&self, area: Rect, buf: &mut Buffer) {
@@ -786,7 +787,7 @@ impl ReviewView {
         let lines = self.stats_lines(st);
         let first = self.stats_scroll.min(lines.len().saturating_sub(1));
         Paragraph::new(lines.into_iter().skip(first).collect::<Vec<_>>()).render(body, buf);
-        footer(&keymap::footer_pairs(keymap::REVIEW_STATS, self.lang)).render(foot, buf);
+        footer(&keymap::footer_pairs(keymap::REVIEW_STATS, self.lang), foot).render(foot, buf);
     }
 
     fn stats_lines(&self, st: &SeriesStats) -> Vec<Line<'static>> {
@@ -879,17 +880,6 @@ impl ReviewView {
     }
 }
 
-/// A line of the minutes with light styling: headings bold, `**bold**` markers dropped.
-fn styled_line(line: &str, kind: LineKind) -> Line<'static> {
-    let text = clean(line);
-    match kind {
-        LineKind::Title => Line::styled(text, style::title()),
-        LineKind::Heading => Line::styled(text, style::title().patch(style::warning())),
-        LineKind::Label => Line::styled(text, style::title()),
-        LineKind::Text => Line::raw(text),
-    }
-}
-
 /// Runs the review screens until `q`. Waits for terminal events (a one-second cap only to notice
 /// SIGTERM/SIGHUP); draws only after one arrived.
 pub fn run(view: &mut ReviewView) -> io::Result<()> {
@@ -939,17 +929,5 @@ mod tests {
         assert_eq!(cell("Centerledermøde", 6), "Cente…");
         assert_eq!(rcell("12", 4), "  12");
         assert_eq!(width(&cell("日本語", 5)), 5);
-    }
-
-    #[test]
-    fn item_headings_come_from_the_minutes_document() {
-        let agenda = crate::minutes::testutil::seed_agenda();
-        let m = crate::minutes::testutil::meeting(agenda, vec![]);
-        let doc = crate::minutes::MinutesDoc::from_meeting(&m, Lang::Da);
-        let lines = crate::minutes::text::lines(&crate::minutes::layout::layout(&doc));
-        let third = lines.iter().find(|l| l.item == Some(2)).unwrap();
-        assert_eq!(third.text, "Punkt 3: Kvalitetshåndbog");
-        assert_eq!(third.kind, LineKind::Heading);
-        assert_eq!(styled_line("a\u{1b}[2Jb", LineKind::Text).to_string(), "ab");
     }
 }

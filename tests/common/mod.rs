@@ -2,4 +2,5 @@
 
 pub mod fixtures;
 pub mod pty;
+pub mod screens;
 pub mod session;
