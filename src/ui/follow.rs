@@ -329,7 +329,7 @@ fn event_loop(
     let clock = SystemClock;
     let mut full = false;
     let mut dirty = true;
-    let mut shown: Option<[i64; 4]> = None;
+    let mut shown: Option<[i64; 5]> = None;
     let mut next_check = Instant::now() + CHECK_EVERY;
     loop {
         if terminal.stop_requested() {

@@ -47,7 +47,7 @@ impl Widget for &LiveView<'_> {
         let [list, detail] =
             Layout::horizontal([Constraint::Length(list_w), Constraint::Min(10)]).areas(body);
         render_agenda(m, lang, self.now, list, buf);
-        render_item(self.app, detail, buf);
+        render_item(self.app, self.now, detail, buf);
         // A failed write stays in view until a write succeeds.
         if let Some(s) = self.app.write_error.as_ref().or(self.app.status.as_ref()) {
             buf.set_stringn(
@@ -267,7 +267,7 @@ fn display_status(m: &Meeting, i: usize) -> Status {
     }
 }
 
-fn render_item(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_item(app: &App, now: Time, area: Rect, buf: &mut Buffer) {
     let m = app.meeting();
     let lang = app.lang;
     let index = m
@@ -286,7 +286,14 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer) {
         .sum();
     let rec_h = (rec_lines as u16 + 1).min(area.height / 3 + 1);
     let log_h = (entries.len() as u16 + 1).clamp(2, area.height / 3 + 1);
-    let [title, body, rec, log] = Layout::vertical([
+    // The speaker list, while anyone is on it: the heading, the floor and the next few.
+    let speakers = if super::speakers::has_speakers(m) {
+        super::speakers::lines(m, lang, now, None)
+    } else {
+        vec![]
+    };
+    let speakers_h = (speakers.len() as u16).min(area.height / 4 + 1);
+    let [title, body, rec, talers, log] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(if item.recommendation.is_empty() {
@@ -294,6 +301,7 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             rec_h
         }),
+        Constraint::Length(speakers_h),
         Constraint::Length(log_h),
     ])
     .areas(Rect {
@@ -321,6 +329,7 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer) {
         .scroll((app.scroll, 0))
         .render(body, buf);
     render_recommendation(m, c, lang, rec, buf);
+    Paragraph::new(speakers).render(talers, buf);
     render_log(app, entries, lang, log, buf);
 }
 

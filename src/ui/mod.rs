@@ -14,6 +14,7 @@ pub mod live;
 pub mod projector;
 pub mod review;
 pub mod run;
+pub mod speakers;
 pub mod style;
 pub mod terminal;
 pub mod theme;
