@@ -18,7 +18,7 @@ impl Widget for &Help {
             .map(|b| (b.key, b.describe(self.lang)))
             .collect();
         // The speaker list's own keys, under its name.
-        rows.push(("L", Key::SpeakerList.get(self.lang)));
+        rows.push(("", Key::SpeakerList.get(self.lang)));
         rows.extend(
             keymap::SPEAKERS
                 .iter()
