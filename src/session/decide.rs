@@ -515,7 +515,9 @@ pub fn parse_limit(text: &str) -> Result<Option<u32>, Refusal> {
         if s >= 60 {
             return Err(bad());
         }
-        m.checked_mul(60).and_then(|m| m.checked_add(s)).ok_or_else(bad)?
+        m.checked_mul(60)
+            .and_then(|m| m.checked_add(s))
+            .ok_or_else(bad)?
     } else {
         t.parse::<u32>()
             .ok()

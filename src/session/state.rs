@@ -1378,7 +1378,10 @@ impl Meeting {
     pub fn current_speaker(&self, now: Time) -> Option<(&Turn, Duration)> {
         let state = self.items.get(self.current?)?;
         let turn = state.speakers.current()?;
-        Some((turn, turn.spoken(&state.spans, self.ended_at.unwrap_or(now))))
+        Some((
+            turn,
+            turn.spoken(&state.spans, self.ended_at.unwrap_or(now)),
+        ))
     }
 
     /// The speaking-time limit on `item`: its own, else the meeting's.

@@ -6,8 +6,8 @@ use std::io;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::form::{Form, FormKey, Menu, MenuKey};
 use super::field::Field;
+use super::form::{Form, FormKey, Menu, MenuKey};
 use super::keymap::{self, Action, Answer, SpeakerAction};
 use super::live::entry_text;
 use crate::i18n::{Key, Lang};
@@ -382,7 +382,9 @@ impl App {
                 }
                 self.refused(r)
             }
-            Some(SpeakerAction::Remove) => self.run(Command::RemoveSpeaker { index: selected }, now),
+            Some(SpeakerAction::Remove) => {
+                self.run(Command::RemoveSpeaker { index: selected }, now)
+            }
             Some(SpeakerAction::Clear) => {
                 let r = self.run_command(Command::ClearSpeakers, now)?;
                 if r.is_ok() {
@@ -1043,7 +1045,7 @@ impl App {
 
 /// A limit in seconds as the limit field shows it: "3", "2:30".
 fn limit_text(seconds: u32) -> String {
-    if seconds % 60 == 0 {
+    if seconds.is_multiple_of(60) {
         (seconds / 60).to_string()
     } else {
         format!("{}:{:02}", seconds / 60, seconds % 60)

@@ -348,7 +348,12 @@ impl ProjectorView<'_> {
             rows.push(Row::line(2, caption, style));
         }
         if !list.waiting.is_empty() {
-            let names: Vec<String> = list.waiting.iter().take(2).map(|w| clean(&w.name)).collect();
+            let names: Vec<String> = list
+                .waiting
+                .iter()
+                .take(2)
+                .map(|w| clean(&w.name))
+                .collect();
             let more = list.waiting.len().saturating_sub(2);
             let more = if more > 0 {
                 format!(" (+{more})")

@@ -91,7 +91,9 @@ pub fn render_dialog(
     if text.len() <= 1 {
         text.push(Line::styled(Key::NoSpeakers.get(lang), style::dim()));
     }
-    let height = u16::try_from(text.len()).unwrap_or(u16::MAX).saturating_add(3);
+    let height = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
     let rect = popup(area, area.width.saturating_sub(4).min(70), height);
     let inner = frame(rect, buf, Key::SpeakerList.get(lang));
     footer(inner, buf, keymap::SPEAKERS, lang);
