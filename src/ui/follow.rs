@@ -439,6 +439,42 @@ mod tests {
         NaiveDate::from_ymd_opt(2022, 3, 14).unwrap()
     }
 
+    /// The follower shows the speaker list as the chair keeps it: it reads the same journal.
+    #[test]
+    fn the_speaker_with_the_floor_shows_in_the_follower() {
+        let root = tempfile::tempdir().unwrap();
+        let (dir, mut j) = store::create(root.path(), &agenda(), date()).unwrap();
+        let mut f = Follower::new(Source::Session(dir));
+        j.append(now(), Event::MeetingStarted).unwrap();
+        j.append(
+            now(),
+            Event::SpeakerAdded {
+                item: 0,
+                name: "Helle".into(),
+                guest: false,
+            },
+        )
+        .unwrap();
+        j.append(now(), Event::FloorGiven { item: 0 }).unwrap();
+        assert!(f.check());
+        let later = now() + chrono::Duration::seconds(75);
+        let m = f.meeting().unwrap();
+        let (turn, spoken) = m.current_speaker(later).unwrap();
+        assert_eq!((turn.name.as_str(), spoken.num_seconds()), ("Helle", 75));
+        let view = ProjectorView {
+            meeting: m,
+            now: later,
+            theme: &Theme::plain(),
+            full: false,
+            lang: Lang::Da,
+            notice: None,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+        (&view).render(buf.area, &mut buf);
+        let shown: String = buf.content().iter().map(|c| c.symbol()).collect();
+        assert!(shown.contains("Taler: Helle"), "{shown}");
+    }
+
     #[test]
     fn waits_for_a_named_session_then_follows_it() {
         let root = tempfile::tempdir().unwrap();
