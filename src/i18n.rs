@@ -390,6 +390,7 @@ strings! {
     SpeakingLimitPrompt => "Taletid for punktet (min, tom = mødets)", "Taletid for saken (min, tom = møtets)", "Speaking time for this item (min, empty = the meeting's)";
     NoSpeakers => "Ingen på talerlisten", "Ingen på talerlisten", "Nobody on the speaker list";
     FloorTo => "Ordet til", "Ordet til", "Floor to";
+    ThenSpeakers => "Derefter", "Deretter", "Then";
     NoCandidates => "ingen deltager passer; gemmes som gæst", "ingen deltaker passer; lagres som gjest", "no participant fits; saved as a guest";
     SpeakersCleared => "Talerlisten er ryddet", "Talerlisten er tømt", "Speaker list cleared";
     SpeakingTimePerPerson => "Taletid pr. person", "Taletid per person", "Speaking time per person";

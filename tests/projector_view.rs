@@ -360,15 +360,16 @@ fn a_speaker_over_the_limit_is_told_by_sign_and_word() {
     let r = SpeakerReading::of(&s.meeting(), s.now()).unwrap();
     assert_eq!((r.text.as_str(), r.state), ("+00:15", TimerState::Overrun));
     // The next two names, and how many more wait.
-    assert!(shown.contains("Næste: Ole Bak, Borgmester Ærø (+1)"), "{shown}");
+    assert!(
+        shown.contains("Derefter: Ole Bak, Borgmester Ærø (+1)"),
+        "{shown}"
+    );
 }
 
 #[test]
 fn the_speakers_second_turns_at_its_own_moment() {
     // The floor is given 400 ms into a second: the speaker's clock ticks on its own beat.
-    let s = Script::at("13:30:00")
-        .ev(Event::MeetingStarted)
-        .wait(0, 0);
+    let s = Script::at("13:30:00").ev(Event::MeetingStarted).wait(0, 0);
     s.clock.advance(Duration::milliseconds(400));
     let s = s
         .ev(Event::SpeakerAdded {

@@ -201,12 +201,7 @@ fn the_list_is_reordered_thinned_and_cleared_and_each_is_undone() {
         r.add(n);
     }
     let before = r.m.clone();
-    let moved = r
-        .run(Command::MoveSpeaker {
-            index: 2,
-            up: true,
-        })
-        .unwrap();
+    let moved = r.run(Command::MoveSpeaker { index: 2, up: true }).unwrap();
     assert_eq!(
         moved,
         vec![Event::SpeakerMoved {
@@ -218,11 +213,7 @@ fn the_list_is_reordered_thinned_and_cleared_and_each_is_undone() {
     assert_eq!(r.waiting(), vec!["Helle Jensen", "Ole Bak", "Henrik Ravn"]);
     r.undo_restores(&before);
     assert!(
-        r.run(Command::MoveSpeaker {
-            index: 0,
-            up: true
-        })
-        .is_err(),
+        r.run(Command::MoveSpeaker { index: 0, up: true }).is_err(),
         "the first cannot go further up"
     );
     assert!(
@@ -247,7 +238,10 @@ fn the_list_is_reordered_thinned_and_cleared_and_each_is_undone() {
         Some("Helle Jensen".into()),
         "clearing the list leaves the floor as it is"
     );
-    assert!(r.run(Command::ClearSpeakers).is_err(), "nothing left to clear");
+    assert!(
+        r.run(Command::ClearSpeakers).is_err(),
+        "nothing left to clear"
+    );
     r.undo_restores(&floor);
 }
 

@@ -14,17 +14,9 @@ pub struct Help {
 
 impl Widget for &Help {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let mut rows: Vec<(&str, &str)> = keymap::listed()
+        let rows: Vec<(&str, &str)> = keymap::listed()
             .map(|b| (b.key, b.describe(self.lang)))
             .collect();
-        // The speaker list's own keys, under its name.
-        rows.push(("", Key::SpeakerList.get(self.lang)));
-        rows.extend(
-            keymap::SPEAKERS
-                .iter()
-                .filter(|b| !b.desc[2].is_empty())
-                .map(|b| (b.key, b.describe(self.lang))),
-        );
         let rect = popup(area, 64, rows.len() as u16 + 3);
         let title = format!(
             "{} — {}",

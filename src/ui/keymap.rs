@@ -227,7 +227,7 @@ pub const BINDINGS: &[Binding] = &[
             "ny på talerlisten",
             "add to the speaker list",
         ],
-        true,
+        false,
     ),
     b(
         "T",

@@ -365,7 +365,7 @@ impl ProjectorView<'_> {
             }
             rows.push(Row::line(
                 3,
-                format!("{}: {}{more}", self.t(Key::Next), names.join(", ")),
+                format!("{}: {}{more}", self.t(Key::ThenSpeakers), names.join(", ")),
                 th.normal(),
             ));
         }

@@ -94,7 +94,8 @@ pub fn render_dialog(
     let height = u16::try_from(text.len())
         .unwrap_or(u16::MAX)
         .saturating_add(3);
-    let rect = popup(area, area.width.saturating_sub(4).min(70), height);
+    // Wide enough for the footer of its keys (from the keymap table, like every popup's).
+    let rect = popup(area, area.width.saturating_sub(4).min(100), height);
     let inner = frame(rect, buf, Key::SpeakerList.get(lang));
     footer(inner, buf, keymap::SPEAKERS, lang);
     let body = Rect {
