@@ -388,6 +388,21 @@ strings! {
     CannotRead => "kan ikke læses", "kan ikke leses", "cannot read";
     PlannedTotal => "I alt {minutes} min planlagt", "Totalt {minutes} min planlagt", "Total {minutes} min planned";
     PlannedSpan => "mellem {span} ({minutes} min)", "mellom {span} ({minutes} min)", "between {span} ({minutes} min)";
+    // The speaker list (talerliste).
+    SpeakerList => "Talerliste", "Talerliste", "Speaker list";
+    AddSpeaker => "Ny på talerlisten", "Ny på talerlisten", "Add to the speaker list";
+    Speaker => "Taler", "Taler", "Speaker";
+    Speakers => "Talere", "Talere", "Speakers";
+    GuestWord => "gæst", "gjest", "guest";
+    SpeakingTime => "Taletid", "Taletid", "Speaking time";
+    SpeakingLimitPrompt => "Taletid for punktet (min, tom = mødets)", "Taletid for saken (min, tom = møtets)", "Speaking time for this item (min, empty = the meeting's)";
+    NoSpeakers => "Ingen på talerlisten", "Ingen på talerlisten", "Nobody on the speaker list";
+    FloorTo => "Ordet til", "Ordet til", "Floor to";
+    ThenSpeakers => "Derefter", "Deretter", "Then";
+    NoCandidates => "ingen deltager passer; gemmes som gæst", "ingen deltaker passer; lagres som gjest", "no participant fits; saved as a guest";
+    SpeakersCleared => "Talerlisten er ryddet", "Talerlisten er tømt", "Speaker list cleared";
+    SpeakingTimePerPerson => "Taletid pr. person", "Taletid per person", "Speaking time per person";
+    TurnsWord => "indlæg", "innlegg", "turns";
     BothPresentAndAbsent => "{name} står både som deltager og med afbud; regnes som fraværende", "{name} står både som deltaker og med forfall; regnes som fraværende", "{name} is listed both as a participant and with apologies; counted as absent";
 }
 

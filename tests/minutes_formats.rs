@@ -43,6 +43,7 @@ fn full() -> Options {
         case_text: true,
         times: true,
         approval: true,
+        speakers: true,
     }
 }
 
@@ -108,6 +109,19 @@ fn typed_meeting() -> Meeting {
             item: 0,
             text: "Blåbærgrød til alle 😀".into(),
         },
+        Event::SpeakerAdded {
+            item: 0,
+            name: "Søren Ødegård".into(),
+            guest: false,
+        },
+        Event::SpeakerAdded {
+            item: 0,
+            name: "Øjvind Æbelø".into(),
+            guest: true,
+        },
+        Event::FloorGiven { item: 0 },
+        Event::FloorGiven { item: 0 },
+        Event::FloorGiven { item: 0 },
         Event::MeetingEnded,
     ];
     let records: Vec<Record> = events
@@ -169,6 +183,7 @@ fn expected(doc: &MinutesDoc) -> Vec<String> {
         all.extend(item.votes.iter().map(|v| v.result.clone()));
         all.extend(item.outcomes.iter().map(|o| o.text.clone()));
         all.extend(item.attachments.iter().cloned());
+        all.extend(item.speakers.iter().map(|s| s.name.clone()));
     }
     all.into_iter()
         .map(|t| fold(&t))
@@ -290,6 +305,36 @@ fn every_format_holds_every_entry() {
         let pdf = minutes::render(&doc, Format::Pdf).unwrap();
         assert_holds("pdf", &name, &pdf_body(&pdf, &doc), &doc);
     }
+}
+
+/// `--speakers` lists who spoke and how long under the item; without it nobody is listed.
+#[test]
+fn speakers_are_listed_only_when_asked_for() {
+    let m = typed_meeting();
+    let with = MinutesDoc::with_options(&m, Lang::Da, full());
+    let names: Vec<(&str, i64, bool)> = with.items[0]
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.seconds, s.guest))
+        .collect();
+    assert_eq!(
+        names,
+        vec![("Søren Ødegård", 120, false), ("Øjvind Æbelø", 120, true)]
+    );
+    let md = String::from_utf8(minutes::render(&with, Format::Md).unwrap()).unwrap();
+    assert!(md.contains("Søren Ødegård: 2:00"), "{md}");
+    assert!(md.contains("Øjvind Æbelø (gæst): 2:00"), "{md}");
+    let without = MinutesDoc::with_options(
+        &m,
+        Lang::Da,
+        Options {
+            speakers: false,
+            ..full()
+        },
+    );
+    assert!(without.items[0].speakers.is_empty());
+    let md = String::from_utf8(minutes::render(&without, Format::Md).unwrap()).unwrap();
+    assert!(!md.contains("Øjvind"), "{md}");
 }
 
 #[test]

@@ -21,7 +21,7 @@ use referent::i18n::Lang;
 use referent::session::event::{Event, Record, Replan};
 use referent::session::state::Meeting;
 use referent::session::{Clock, FakeClock, Time};
-use referent::ui::projector::{ProjectorView, Reading, next_change, time_key};
+use referent::ui::projector::{ProjectorView, Reading, SpeakerReading, next_change, time_key};
 use referent::ui::theme::{Theme, TimerState};
 
 fn hm(h: u32, m: u32) -> Option<NaiveTime> {
@@ -180,6 +180,29 @@ fn finished() -> Script {
         .wait(30, 0)
 }
 
+/// Punkt 2 running; `run --speaking-time 3`; Helle Jensen has had the floor for 2:10, three wait.
+fn speaking() -> Script {
+    running()
+        .ev(Event::SpeakingLimitSet {
+            item: None,
+            seconds: Some(180),
+        })
+        .ev(speaker("Helle Jensen", false))
+        .ev(speaker("Ole Bak", false))
+        .ev(speaker("Borgmester Ærø", true))
+        .ev(speaker("Kari Nord", false))
+        .ev(Event::FloorGiven { item: 1 })
+        .wait(2, 10)
+}
+
+fn speaker(name: &str, guest: bool) -> Event {
+    Event::SpeakerAdded {
+        item: 1,
+        name: name.into(),
+        guest,
+    }
+}
+
 fn before_start() -> Script {
     Script::at("13:21:40")
 }
@@ -320,6 +343,52 @@ fn hostile_agenda_text_cannot_reach_the_terminal() {
         );
         assert!(shown.contains("Eigil orienterer"), "{shown}");
     }
+}
+
+#[test]
+fn speaker_80x24() {
+    insta::assert_snapshot!(screen(&speaking(), 80, 24));
+}
+
+#[test]
+fn speaker_200x60() {
+    insta::assert_snapshot!(screen(&speaking(), 200, 60));
+}
+
+#[test]
+fn a_speaker_over_the_limit_is_told_by_sign_and_word() {
+    let s = speaking().wait(1, 5);
+    let shown = text(&render_with(&s, 80, 24, &Theme::plain(), false, Lang::Da));
+    assert!(shown.contains("Taler: Helle Jensen"), "{shown}");
+    assert!(shown.contains("OVERSKREDET · taletid 3 min"), "{shown}");
+    let r = SpeakerReading::of(&s.meeting(), s.now()).unwrap();
+    assert_eq!((r.text.as_str(), r.state), ("+00:15", TimerState::Overrun));
+    // The next two names, and how many more wait.
+    assert!(
+        shown.contains("Derefter: Ole Bak, Borgmester Ærø (+1)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_speakers_second_turns_at_its_own_moment() {
+    // The floor is given 400 ms into a second: the speaker's clock ticks on its own beat.
+    let s = Script::at("13:30:00").ev(Event::MeetingStarted).wait(0, 0);
+    s.clock.advance(Duration::milliseconds(400));
+    let s = s
+        .ev(Event::SpeakerAdded {
+            item: 0,
+            name: "Helle".into(),
+            guest: false,
+        })
+        .ev(Event::FloorGiven { item: 0 });
+    let m = s.meeting();
+    let t = s.now() + Duration::milliseconds(700);
+    // The item's countdown turns in 900 ms; the speaker's second in 300 ms.
+    assert_eq!(next_change(&m, t), std::time::Duration::from_millis(300));
+    let before = time_key(&m, t);
+    assert_eq!(time_key(&m, t + Duration::milliseconds(299)), before);
+    assert_ne!(time_key(&m, t + Duration::milliseconds(300))[4], before[4]);
 }
 
 #[test]

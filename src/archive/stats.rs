@@ -38,6 +38,19 @@ pub struct SeriesStats {
     /// Items treated (done) across the series, and those with a decision or outcome.
     pub items_treated: usize,
     pub items_with_decision: usize,
+    /// Speaking time per person across the series, most first.
+    pub speaking: Vec<SpeakingTime>,
+}
+
+/// One person's speaking time over a series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakingTime {
+    pub name: String,
+    pub total: Duration,
+    /// How many times they had the floor.
+    pub turns: usize,
+    /// In how many of the meetings they spoke.
+    pub meetings: usize,
 }
 
 impl SeriesStats {
@@ -60,6 +73,7 @@ pub fn series_stats(archive: &Archive, series: &str, members: &[usize]) -> Serie
     let mut months: BTreeMap<String, usize> = BTreeMap::new();
     // title key -> (shown title, treated, over, total over)
     let mut per_item: BTreeMap<String, (String, usize, usize, Duration)> = BTreeMap::new();
+    let mut speaking: BTreeMap<String, SpeakingTime> = BTreeMap::new();
     for &i in members {
         let Some(s) = archive.sessions.get(i) else {
             continue;
@@ -77,6 +91,7 @@ pub fn series_stats(archive: &Archive, series: &str, members: &[usize]) -> Serie
             stats.measured += 1;
             stats.total_overrun += actual - planned;
         }
+        add_speaking(&mut speaking, m);
         let plan = plan_of(m);
         for (k, item) in m.agenda.items.iter().enumerate() {
             if m.items.get(k).map(|st| st.status) != Some(Status::Done) {
@@ -102,6 +117,10 @@ pub fn series_stats(archive: &Archive, series: &str, members: &[usize]) -> Serie
         }
     }
     stats.per_month = months.into_iter().collect();
+    stats.speaking = speaking.into_values().collect();
+    stats
+        .speaking
+        .sort_by(|a, b| b.total.cmp(&a.total).then(a.name.cmp(&b.name)));
     if stats.measured > 0 {
         stats.average_overrun = Some(stats.total_overrun / stats.measured as i32);
     }
@@ -121,6 +140,31 @@ pub fn series_stats(archive: &Archive, series: &str, members: &[usize]) -> Serie
             .then(b.average_over.cmp(&a.average_over))
     });
     stats
+}
+
+/// Adds one meeting's turns to the per-person totals; the same name in any case is one person.
+fn add_speaking(speaking: &mut BTreeMap<String, SpeakingTime>, m: &crate::session::Meeting) {
+    // A meeting's speaking time is read as of its last record (an unfinished one stops there).
+    let Some(at) = m.ended_at.or(m.last_event_at) else {
+        return;
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for state in &m.items {
+        for turn in &state.speakers.turns {
+            let key = turn.name.trim().to_lowercase();
+            let entry = speaking.entry(key.clone()).or_insert_with(|| SpeakingTime {
+                name: turn.name.trim().to_string(),
+                total: Duration::zero(),
+                turns: 0,
+                meetings: 0,
+            });
+            entry.total += turn.spoken(&state.spans, at);
+            entry.turns += 1;
+            if seen.insert(key) {
+                entry.meetings += 1;
+            }
+        }
+    }
 }
 
 /// Statistics for the series the user named (`--series NAME`): sessions whose series key is the

@@ -21,6 +21,9 @@ pub struct Render {
     /// Add room for the approval of the minutes: date and signature per participant
     #[arg(long)]
     pub approval: bool,
+    /// List each item's speakers and how long they spoke
+    #[arg(long)]
+    pub speakers: bool,
     /// The files written into the session folder, comma-separated [default: all five]
     #[arg(
         long,
@@ -38,6 +41,7 @@ impl Render {
             case_text: self.with_case_text,
             times: !self.no_times,
             approval: self.approval,
+            speakers: self.speakers,
         }
     }
 

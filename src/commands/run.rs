@@ -12,7 +12,7 @@ use crate::session::due::format_date;
 use crate::session::lock::{self, Holder, LockError};
 use crate::session::recorder::{Recorder, ResumeError};
 use crate::session::state::{Meeting, Phase};
-use crate::session::{Clock, SystemClock, store};
+use crate::session::{Clock, Event, SystemClock, store};
 use crate::textutil;
 use crate::ui::app::{App, PastAction};
 use crate::ui::theme::{Theme, ThemeName};
@@ -40,6 +40,9 @@ pub struct Args {
     /// Colours of the projector view (`v`); NO_COLOR turns colour off
     #[arg(long, value_enum, default_value = "dark")]
     pub theme: ThemeName,
+    /// Speaking-time limit per speaker, in minutes (`3`, `2:30`); an item may set its own
+    #[arg(long, value_name = "MIN", value_parser = speaking_time)]
+    pub speaking_time: Option<u32>,
     #[command(flatten)]
     pub minutes: crate::commands::minutes::Render,
 }
@@ -61,6 +64,19 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
             Err(e) => return Err(e),
         },
     };
+    let mut rec = rec;
+    // The default limit goes into the journal, so the follower and a resume see it too.
+    if let Some(seconds) = args.speaking_time
+        && rec.meeting().speaking_limit != Some(seconds)
+    {
+        rec.record(
+            Event::SpeakingLimitSet {
+                item: None,
+                seconds: Some(seconds),
+            },
+            clock.now(),
+        )?;
+    }
     let lang = args.lang.unwrap_or(rec.meeting().agenda.language);
     let mut app = App::new(rec, lang);
     // Before the clock starts the plan screen is the editor: fix the plan, then Space.
@@ -73,6 +89,14 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     app.past_actions = past_actions(&root, &app);
     crate::ui::run::run(&mut app, &clock)?;
     finish(app, lang, &args.minutes)
+}
+
+/// `--speaking-time`: minutes as the speaker list's limit field reads them, in seconds.
+fn speaking_time(text: &str) -> Result<u32, String> {
+    match crate::session::decide::parse_limit(text) {
+        Ok(Some(seconds)) if seconds > 0 => Ok(seconds),
+        Ok(Some(_) | None) | Err(_) => Err(format!("not a number of minutes: {text}")),
+    }
 }
 
 /// Open action points of earlier meetings in the same series, for `F` and the review item.

@@ -57,6 +57,10 @@ pub struct Options {
     /// Room for the approval of the minutes (*Referatet godkendt*, date, signatures).
     #[serde(default)]
     pub approval: bool,
+    /// Each item's speaker list: who had the floor and for how long (a referat records
+    /// decisions, not debate, so only when asked for).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub speakers: bool,
 }
 
 fn yes() -> bool {
@@ -69,6 +73,7 @@ impl Default for Options {
             case_text: false,
             times: true,
             approval: false,
+            speakers: false,
         }
     }
 }
@@ -174,6 +179,21 @@ pub struct ItemDoc {
     pub inhabil: Vec<String>,
     pub actions: Vec<ActionDoc>,
     pub notes: Vec<TextDoc>,
+    /// Who spoke and for how long, in the order they first had the floor (with `--speakers`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<SpeakerDoc>,
+}
+
+/// One person's speaking time on an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerDoc {
+    pub name: String,
+    /// Not among the meeting's participants.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guest: bool,
+    pub seconds: i64,
+    /// How many times they had the floor.
+    pub turns: usize,
 }
 
 /// One clause of the recommendation and the outcome that applies to it.
@@ -554,7 +574,33 @@ fn item_doc(
             | EntryKind::Vote { .. }
             | EntryKind::Inhabil { .. } => None,
         }),
+        speakers: if options.speakers {
+            speaker_docs(state, now)
+        } else {
+            vec![]
+        },
     }
+}
+
+/// Speaking time per person on one item, in the order they first had the floor.
+fn speaker_docs(state: &ItemState, now: Time) -> Vec<SpeakerDoc> {
+    let mut out: Vec<SpeakerDoc> = vec![];
+    for turn in &state.speakers.turns {
+        let seconds = turn.spoken(&state.spans, now).num_seconds();
+        match out.iter_mut().find(|s| s.name == turn.name) {
+            Some(s) => {
+                s.seconds += seconds;
+                s.turns += 1;
+            }
+            None => out.push(SpeakerDoc {
+                name: turn.name.clone(),
+                guest: turn.guest,
+                seconds,
+                turns: 1,
+            }),
+        }
+    }
+    out
 }
 
 fn entries<T>(state: &ItemState, pick: impl Fn(&Entry) -> Option<T>) -> Vec<T> {

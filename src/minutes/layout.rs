@@ -371,11 +371,37 @@ fn item_section(out: &mut Vec<Block>, item: &ItemDoc, doc: &MinutesDoc) {
         out.push(Block::Label(Key::Attachments.get(lang)));
         out.push(Block::Bullets(attachments));
     }
+    if !item.speakers.is_empty() {
+        out.push(Block::Label(Key::Speakers.get(lang)));
+        out.push(Block::Bullets(
+            item.speakers
+                .iter()
+                .map(|s| speaker_line(s, lang))
+                .collect(),
+        ));
+    }
     if doc.options.times
         && let Some(time) = item_time(item, lang)
     {
         out.push(Block::Aside(format!("{}: {time}", Key::Time.get(lang))));
     }
+}
+
+/// "Helle Jensen: 3 min 12 s (2 indlæg)"; a guest is marked.
+fn speaker_line(s: &super::json::SpeakerDoc, lang: Lang) -> String {
+    let guest = if s.guest {
+        format!(" ({})", Key::GuestWord.get(lang))
+    } else {
+        String::new()
+    };
+    let secs = s.seconds.max(0);
+    let time = format!("{}:{:02}", secs / 60, secs % 60);
+    let turns = if s.turns > 1 {
+        format!(" ({} {})", s.turns, Key::TurnsWord.get(lang))
+    } else {
+        String::new()
+    };
+    format!("{}{guest}: {time}{turns}", text(&s.name))
 }
 
 /// A case presentation's lines, each a paragraph: agendas write lists and short paragraphs
@@ -707,6 +733,7 @@ mod tests {
             case_text: true,
             times: false,
             approval: true,
+            speakers: false,
         }));
         assert!(has(&full, "Opfølgning på kvalitetshåndbogen."));
         assert!(

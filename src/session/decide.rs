@@ -118,6 +118,26 @@ pub enum Command {
     },
     /// The plan editor's form of the meeting's facts, as typed.
     EditFacts(FactsText),
+    /// `t`: `name` joins the current item's speaker list (a guest when not a participant).
+    AddSpeaker {
+        name: String,
+    },
+    /// `T`: the floor goes to the next one waiting; the current speaker's time ends.
+    GiveFloor,
+    /// The one waiting at place `index` one place up (`up`) or down.
+    MoveSpeaker {
+        index: usize,
+        up: bool,
+    },
+    RemoveSpeaker {
+        index: usize,
+    },
+    ClearSpeakers,
+    /// The current item's speaking-time limit as typed: minutes (`3`, `2:30`); empty for the
+    /// meeting's default, `0` for none.
+    SpeakingLimit {
+        minutes: String,
+    },
     /// `q`, confirmed: the meeting ends (a meeting never started just closes).
     Finish,
 }
@@ -434,12 +454,121 @@ fn events_for(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Re
             untreated(m, item)?;
             Ok(vec![Event::ItemRemoved { item }])
         }
+        C::AddSpeaker { name } => {
+            let item = current(m)?;
+            let name = need_text(&name)?;
+            let known = m
+                .people
+                .iter()
+                .map(|p| p.name.as_str())
+                .chain(m.agenda.participants.iter().map(String::as_str))
+                .find(|p| p.to_lowercase() == name.to_lowercase());
+            Ok(vec![Event::SpeakerAdded {
+                item,
+                name: known.map_or(name.clone(), str::to_string),
+                guest: known.is_none(),
+            }])
+        }
+        C::GiveFloor => {
+            let item = current(m)?;
+            let list = &m.items[item].speakers;
+            if list.current().is_none() && list.waiting.is_empty() {
+                return Err(Refusal::Plain(Key::NoSpeakers));
+            }
+            Ok(vec![Event::FloorGiven { item }])
+        }
+        C::MoveSpeaker { index, up } => {
+            let item = current(m)?;
+            let to = if up {
+                index.checked_sub(1)
+            } else {
+                Some(index + 1)
+            };
+            match to.filter(|&t| t < m.items[item].speakers.waiting.len()) {
+                Some(to) if index < m.items[item].speakers.waiting.len() => {
+                    Ok(vec![Event::SpeakerMoved {
+                        item,
+                        from: index,
+                        to,
+                    }])
+                }
+                Some(_) | None => Err(Refusal::Plain(Key::NotPossibleNow)),
+            }
+        }
+        C::RemoveSpeaker { index } => {
+            let item = current(m)?;
+            if index >= m.items[item].speakers.waiting.len() {
+                return Err(Refusal::Plain(Key::NoSpeakers));
+            }
+            Ok(vec![Event::SpeakerRemoved { item, index }])
+        }
+        C::ClearSpeakers => {
+            let item = current(m)?;
+            if m.items[item].speakers.waiting.is_empty() {
+                return Err(Refusal::Plain(Key::NoSpeakers));
+            }
+            Ok(vec![Event::SpeakersCleared { item }])
+        }
+        C::SpeakingLimit { minutes } => {
+            let item = current(m)?;
+            let seconds = parse_limit(&minutes)?;
+            Ok(vec![Event::SpeakingLimitSet {
+                item: Some(item),
+                seconds,
+            }])
+        }
         C::Delete { entry } => {
             running(m)?;
             entry_kind(m, entry)?;
             Ok(vec![Event::EntryDeleted { entry }])
         }
     }
+}
+
+/// A speaking-time limit as typed: `3` (minutes), `2:30`, `90s`; empty: none of its own.
+pub fn parse_limit(text: &str) -> Result<Option<u32>, Refusal> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let bad = || Refusal::About(Key::NeedNumber, t.to_string());
+    let seconds = if let Some(s) = t.strip_suffix('s') {
+        s.trim().parse::<u32>().map_err(|_| bad())?
+    } else if let Some((m, s)) = t.split_once(':') {
+        let m = m.trim().parse::<u32>().map_err(|_| bad())?;
+        let s = s.trim().parse::<u32>().map_err(|_| bad())?;
+        if s >= 60 {
+            return Err(bad());
+        }
+        m.checked_mul(60)
+            .and_then(|m| m.checked_add(s))
+            .ok_or_else(bad)?
+    } else {
+        t.parse::<u32>()
+            .ok()
+            .and_then(|m| m.checked_mul(60))
+            .ok_or_else(bad)?
+    };
+    Ok(Some(seconds))
+}
+
+/// The participants whose name, or a word of it, starts with what was typed (any case), the
+/// ones present first: what `t`'s name field offers and Tab completes to.
+pub fn speaker_candidates(m: &Meeting, typed: &str) -> Vec<String> {
+    let typed = typed.trim().to_lowercase();
+    let fits = |name: &str| {
+        let lower = name.to_lowercase();
+        lower.starts_with(&typed) || lower.split_whitespace().any(|w| w.starts_with(&typed))
+    };
+    let mut names: Vec<(bool, String)> = m
+        .people
+        .iter()
+        .filter(|p| fits(&p.name))
+        .map(|p| (!p.present, p.name.clone()))
+        .collect();
+    // Stable: the agenda's order within present and absent.
+    names.sort_by_key(|(absent, _)| *absent);
+    names.into_iter().map(|(_, n)| n).collect()
 }
 
 /// The meeting has started and not ended.

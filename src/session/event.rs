@@ -153,6 +153,42 @@ pub enum Event {
     MeetingEdited {
         facts: Facts,
     },
+    /// `name` asked to speak on `item` and joins the end of its speaker list; `guest` when the
+    /// name is not among the meeting's participants.
+    SpeakerAdded {
+        item: usize,
+        name: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        guest: bool,
+    },
+    /// The chair gave the floor to the first one waiting on `item`'s list; the current
+    /// speaker's time ends. With nobody waiting, the current speaker's time just ends.
+    FloorGiven {
+        item: usize,
+    },
+    /// The one waiting at place `from` (0 = next) on `item`'s list moves to place `to`.
+    SpeakerMoved {
+        item: usize,
+        from: usize,
+        to: usize,
+    },
+    /// The one waiting at place `index` leaves `item`'s list without speaking.
+    SpeakerRemoved {
+        item: usize,
+        index: usize,
+    },
+    /// Nobody is waiting on `item`'s list any more (the current speaker keeps the floor).
+    SpeakersCleared {
+        item: usize,
+    },
+    /// The speaking-time limit for `item` (`None`: the meeting's default), in seconds;
+    /// `seconds: None` takes the limit away.
+    SpeakingLimitSet {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<usize>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seconds: Option<u32>,
+    },
 }
 
 /// The recommendation outcomes, in menu order.
@@ -222,7 +258,8 @@ pub enum FollowUp {
 
 impl Event {
     /// Whether `u` can take this event back. Undo itself, the start/end of the meeting,
-    /// recovery markers and the session header cannot be undone.
+    /// recovery markers, the session header and the meeting's default speaking time (given on
+    /// the command line, not by a key) cannot be undone.
     pub fn is_undoable(&self) -> bool {
         !matches!(
             self,
@@ -231,6 +268,7 @@ impl Event {
                 | Event::Recovered { .. }
                 | Event::Undo
                 | Event::MeetingEnded
+                | Event::SpeakingLimitSet { item: None, .. }
         )
     }
 
@@ -249,6 +287,14 @@ impl Event {
             | Event::Vote { item, .. }
             | Event::ItemEdited { item, .. }
             | Event::ItemRemoved { item }
+            | Event::SpeakerAdded { item, .. }
+            | Event::FloorGiven { item }
+            | Event::SpeakerMoved { item, .. }
+            | Event::SpeakerRemoved { item, .. }
+            | Event::SpeakersCleared { item }
+            | Event::SpeakingLimitSet {
+                item: Some(item), ..
+            }
             | Event::Replan {
                 plan: Replan::Defer { item },
             } => *item = f(*item)?,
@@ -260,6 +306,7 @@ impl Event {
             }
             Event::ItemAdded { after: Some(a), .. } => *a = f(*a)?,
             Event::ItemAdded { after: None, .. }
+            | Event::SpeakingLimitSet { item: None, .. }
             | Event::Opened { .. }
             | Event::MeetingStarted
             | Event::Paused

@@ -8,6 +8,7 @@ pub mod event;
 pub mod journal;
 pub mod lock;
 pub mod recorder;
+pub mod speakers;
 pub mod state;
 pub mod store;
 

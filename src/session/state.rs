@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::clock::Time;
 use super::event::{Event, FollowUp, Outcome, Record, Replan};
+use super::speakers::{SpeakerList, Turn};
 use crate::agenda::{Agenda, Facts, Item, same_name};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -98,6 +99,8 @@ pub struct ItemState {
     /// When the item was current and the meeting not paused.
     pub spans: Vec<Span>,
     pub entries: Vec<Entry>,
+    /// Who asked to speak on the item, and who spoke.
+    pub speakers: SpeakerList,
 }
 
 impl ItemState {
@@ -214,6 +217,8 @@ pub struct Meeting {
     /// The agenda as imported: the fold starts from it again on undo.
     pub imported: Agenda,
     pub follow_ups: Vec<FollowUpRecord>,
+    /// The speaking-time limit in seconds for items without their own.
+    pub speaking_limit: Option<u32>,
     /// Records that were skipped because they made no sense (e.g. an item index out of range,
     /// a seq that is not after the one before, anything after the meeting ended).
     pub ignored: Vec<u64>,
@@ -281,6 +286,13 @@ enum Change {
     },
     Interruptions(usize),
     FollowUps(usize),
+    /// An item's speaker list, as it was.
+    Speakers {
+        item: usize,
+        list: Box<SpeakerList>,
+    },
+    /// The meeting's default speaking-time limit, as it was.
+    SpeakingLimit(Option<u32>),
     /// The plan was changed (an item added, edited, moved or removed): every list the agenda's
     /// items index, saved whole. Plan changes are few, so the copy is cheap where it matters.
     Plan(Box<PlanShape>),
@@ -351,6 +363,7 @@ impl Meeting {
                 status: Status::Pending,
                 spans: vec![],
                 entries: vec![],
+                speakers: SpeakerList::default(),
             })
             .collect();
         Meeting {
@@ -372,6 +385,7 @@ impl Meeting {
             stated_end: None,
             plan_changes: vec![],
             follow_ups: vec![],
+            speaking_limit: None,
             ignored: vec![],
             after_end: vec![],
             out_of_order: vec![],
@@ -526,6 +540,23 @@ impl Meeting {
             }
             Event::Recovered { .. } => Change::Interruptions(self.interruptions.len()),
             Event::ActionFollowUp { .. } => Change::FollowUps(self.follow_ups.len()),
+            Event::SpeakerAdded { item, .. }
+            | Event::FloorGiven { item }
+            | Event::SpeakerMoved { item, .. }
+            | Event::SpeakerRemoved { item, .. }
+            | Event::SpeakersCleared { item }
+            | Event::SpeakingLimitSet {
+                item: Some(item), ..
+            } => match self.items.get(*item) {
+                Some(state) => Change::Speakers {
+                    item: *item,
+                    list: Box::new(state.speakers.clone()),
+                },
+                None => Change::Nothing,
+            },
+            Event::SpeakingLimitSet { item: None, .. } => {
+                Change::SpeakingLimit(self.speaking_limit)
+            }
             Event::ItemAdded { .. }
             | Event::ItemEdited { .. }
             | Event::ItemMoved { .. }
@@ -620,6 +651,12 @@ impl Meeting {
             }
             Change::Interruptions(len) => self.interruptions.truncate(*len),
             Change::FollowUps(len) => self.follow_ups.truncate(*len),
+            Change::Speakers { item, list } => {
+                if let Some(state) = self.items.get_mut(*item) {
+                    state.speakers = list.as_ref().clone();
+                }
+            }
+            Change::SpeakingLimit(limit) => self.speaking_limit = *limit,
             Change::Plan(shape) => {
                 let shape = shape.as_ref().clone();
                 self.agenda = shape.agenda;
@@ -864,6 +901,29 @@ impl Meeting {
             Event::ItemMoved { item, after } => self.move_item(*item, *after, at),
             Event::ItemRemoved { item } => self.remove_item(*item, at),
             Event::MeetingEdited { facts } => self.edit_facts(facts),
+            Event::SpeakerAdded { item, name, guest } => {
+                valid(item) && self.items[*item].speakers.add(name, *guest)
+            }
+            Event::FloorGiven { item } => valid(item) && self.items[*item].speakers.give_floor(at),
+            Event::SpeakerMoved { item, from, to } => {
+                valid(item) && self.items[*item].speakers.move_waiting(*from, *to)
+            }
+            Event::SpeakerRemoved { item, index } => {
+                valid(item) && self.items[*item].speakers.remove(*index)
+            }
+            Event::SpeakersCleared { item } => valid(item) && self.items[*item].speakers.clear(),
+            Event::SpeakingLimitSet { item, seconds } => match item {
+                Some(item) => {
+                    valid(item) && {
+                        self.items[*item].speakers.limit = *seconds;
+                        true
+                    }
+                }
+                None => {
+                    self.speaking_limit = *seconds;
+                    true
+                }
+            },
             Event::MeetingEnded => {
                 self.phase != Phase::NotStarted && {
                     if let Some(c) = self.current.take() {
@@ -961,6 +1021,7 @@ impl Meeting {
                 status: Status::Pending,
                 spans: vec![],
                 entries: vec![],
+                speakers: SpeakerList::default(),
             },
             id,
             slot,
@@ -1369,6 +1430,39 @@ impl Meeting {
     }
 
     // ----- questions about time -----
+
+    /// The current item's speaker with the floor, and the time they have spoken by `now`.
+    pub fn current_speaker(&self, now: Time) -> Option<(&Turn, Duration)> {
+        let state = self.items.get(self.current?)?;
+        let turn = state.speakers.current()?;
+        Some((
+            turn,
+            turn.spoken(&state.spans, self.ended_at.unwrap_or(now)),
+        ))
+    }
+
+    /// The speaking-time limit on `item`: its own, else the meeting's.
+    pub fn speaking_limit(&self, item: usize) -> Option<Duration> {
+        self.items
+            .get(item)
+            .and_then(|s| s.speakers.limit)
+            .or(self.speaking_limit)
+            .filter(|&s| s > 0)
+            .map(|s| Duration::seconds(i64::from(s)))
+    }
+
+    /// The time the current speaker has left of the limit: negative when they have overrun.
+    pub fn speaker_remaining(&self, now: Time) -> Option<Duration> {
+        let (_, spoken) = self.current_speaker(now)?;
+        Some(self.speaking_limit(self.current?)? - spoken)
+    }
+
+    /// Time spoken per item and person, over the meeting (for the minutes and the statistics).
+    pub fn speaking_times(&self, item: usize, now: Time) -> Vec<(String, Duration)> {
+        self.items.get(item).map_or(vec![], |s| {
+            s.speakers.totals(&s.spans, self.ended_at.unwrap_or(now))
+        })
+    }
 
     /// Time spent on `item` so far, excluding pauses.
     pub fn item_elapsed(&self, item: usize, now: Time) -> Duration {

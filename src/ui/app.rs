@@ -7,8 +7,9 @@ use std::io;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::editor::Editor;
+use super::field::Field;
 use super::form::{Form, FormKey, Menu, MenuKey};
-use super::keymap::{self, Action, Answer};
+use super::keymap::{self, Action, Answer, SpeakerAction};
 use super::live::entry_text;
 use crate::i18n::{Key, Lang};
 use crate::session::Time;
@@ -83,6 +84,10 @@ pub enum FormKind {
     },
     /// The plan editor's form of the meeting's facts.
     EditFacts,
+    /// `t`: a name for the current item's speaker list (Tab completes from the participants).
+    Speaker,
+    /// `l` in the speaker list: the current item's speaking-time limit.
+    SpeakingLimit,
 }
 
 /// A yes/no question over the screen.
@@ -112,6 +117,8 @@ pub enum Mode {
     Menu(Menu<Choice>),
     Form(Form<FormKind>),
     Confirm(Confirm),
+    /// `L`: the current item's speaker list, with the selected waiting place.
+    Speakers(usize),
 }
 
 /// An open action point from an earlier meeting, as shown under `F`.
@@ -209,7 +216,12 @@ impl App {
         if queued && self.field_closed {
             match &mut self.mode {
                 Mode::Confirm(Confirm::Held(keys)) => keys.push(key),
-                Mode::Normal | Mode::Help | Mode::Menu(_) | Mode::Form(_) | Mode::Confirm(_) => {
+                Mode::Normal
+                | Mode::Help
+                | Mode::Menu(_)
+                | Mode::Form(_)
+                | Mode::Confirm(_)
+                | Mode::Speakers(_) => {
                     self.mode = Mode::Confirm(Confirm::Held(vec![key]));
                 }
             }
@@ -265,6 +277,15 @@ impl App {
                     Ok(())
                 }
             },
+            Mode::Speakers(selected) => self.speakers_key(selected, key, now),
+            Mode::Form(mut form)
+                if form.kind == FormKind::Speaker
+                    && key.code == ratatui::crossterm::event::KeyCode::Tab =>
+            {
+                self.complete_speaker(&mut form);
+                self.mode = Mode::Form(form);
+                Ok(())
+            }
             Mode::Form(mut form) => match form.on_key(key) {
                 FormKey::Save => self.form_saved(form, now),
                 FormKey::Cancel if form.touched => {
@@ -273,11 +294,165 @@ impl App {
                 }
                 FormKey::Cancel => Ok(()),
                 FormKey::Stay => {
+                    if form.kind == FormKind::Speaker {
+                        form.hint = Some(self.speaker_hint(&form.value(0)));
+                    }
                     self.mode = Mode::Form(form);
                     Ok(())
                 }
             },
         }
+    }
+
+    // ----- the speaker list -----
+
+    /// The names Tab would complete to, or that the name is saved as a guest.
+    fn speaker_hint(&self, typed: &str) -> String {
+        let names = decide::speaker_candidates(self.meeting(), typed);
+        if names.is_empty() {
+            self.t(Key::NoCandidates).to_string()
+        } else {
+            names.join(", ")
+        }
+    }
+
+    /// Tab in the name field: the first participant that fits; Tab again, the next one.
+    fn complete_speaker(&self, form: &mut Form<FormKind>) {
+        let typed = form.value(0);
+        let m = self.meeting();
+        // Once completed, the text is a name: Tab goes on from it among what the prefix fits.
+        let prefix = form
+            .hint_prefix
+            .clone()
+            .filter(|_| m.people.iter().any(|p| p.name == typed))
+            .unwrap_or_else(|| typed.clone());
+        let names = decide::speaker_candidates(m, &prefix);
+        let next = match names.iter().position(|n| *n == typed) {
+            Some(i) => names.get(i + 1).or(names.first()),
+            None => names.first(),
+        };
+        if let Some(name) = next.cloned() {
+            if let Some((_, field)) = form.fields.get_mut(0) {
+                *field = Field::new(&name);
+            }
+            form.touched = true;
+            form.hint_prefix = Some(prefix.clone());
+        }
+        form.hint = Some(self.speaker_hint(&prefix));
+    }
+
+    fn open_speaker_form(&mut self) {
+        self.open_form(FormKind::Speaker, Key::AddSpeaker, &[(Key::Name, "")]);
+        let hint = self.speaker_hint("");
+        if let Mode::Form(form) = &mut self.mode {
+            form.hint = Some(hint);
+        }
+    }
+
+    /// `T`: the floor to the next one; the status line says to whom.
+    fn give_floor(&mut self, now: Time) -> io::Result<()> {
+        match self.run_command(Command::GiveFloor, now)? {
+            Ok(_) => {
+                self.status = self
+                    .meeting()
+                    .current_speaker(now)
+                    .map(|(t, _)| format!("{}: {}", self.t(Key::FloorTo), t.name));
+            }
+            Err(refusal) => self.status = Some(refusal.message(self.lang)),
+        }
+        Ok(())
+    }
+
+    fn waiting_len(&self) -> usize {
+        let m = self.meeting();
+        m.current
+            .and_then(|c| m.items.get(c))
+            .map_or(0, |s| s.speakers.waiting.len())
+    }
+
+    fn speakers_key(&mut self, selected: usize, key: KeyEvent, now: Time) -> io::Result<()> {
+        let last = self.waiting_len().saturating_sub(1);
+        let mut selected = selected.min(last);
+        let result = match keymap::lookup(keymap::SPEAKERS, &key) {
+            None => Ok(()),
+            Some(SpeakerAction::Close) => return Ok(()),
+            Some(SpeakerAction::Up) => {
+                selected = selected.saturating_sub(1);
+                Ok(())
+            }
+            Some(SpeakerAction::Down) => {
+                selected = (selected + 1).min(last);
+                Ok(())
+            }
+            Some(SpeakerAction::MoveUp) => {
+                let r = self.run_command(
+                    Command::MoveSpeaker {
+                        index: selected,
+                        up: true,
+                    },
+                    now,
+                )?;
+                if r.is_ok() {
+                    selected = selected.saturating_sub(1);
+                }
+                self.refused(r)
+            }
+            Some(SpeakerAction::MoveDown) => {
+                let r = self.run_command(
+                    Command::MoveSpeaker {
+                        index: selected,
+                        up: false,
+                    },
+                    now,
+                )?;
+                if r.is_ok() {
+                    selected += 1;
+                }
+                self.refused(r)
+            }
+            Some(SpeakerAction::Remove) => {
+                self.run(Command::RemoveSpeaker { index: selected }, now)
+            }
+            Some(SpeakerAction::Clear) => {
+                let r = self.run_command(Command::ClearSpeakers, now)?;
+                if r.is_ok() {
+                    self.say(Key::SpeakersCleared);
+                }
+                self.refused(r)
+            }
+            Some(SpeakerAction::GiveFloor) => self.give_floor(now),
+            Some(SpeakerAction::Add) => {
+                self.open_speaker_form();
+                return Ok(());
+            }
+            Some(SpeakerAction::Limit) => {
+                let m = self.meeting();
+                let current = m
+                    .current
+                    .and_then(|c| m.items.get(c))
+                    .and_then(|s| s.speakers.limit)
+                    .map(limit_text)
+                    .unwrap_or_default();
+                self.open_form(
+                    FormKind::SpeakingLimit,
+                    Key::SpeakingTime,
+                    &[(Key::SpeakingLimitPrompt, &current)],
+                );
+                return Ok(());
+            }
+        };
+        if matches!(self.mode, Mode::Normal) {
+            self.mode = Mode::Speakers(selected.min(self.waiting_len().saturating_sub(1)));
+        }
+        result
+    }
+
+    /// A refusal goes to the status line.
+    fn refused(&mut self, r: Result<bool, Refusal>) -> io::Result<()> {
+        if let Err(refusal) = r {
+            self.status = Some(refusal.message(self.lang));
+        }
+        Ok(())
     }
 
     fn confirmed(&mut self, question: Confirm, now: Time) -> io::Result<()> {
@@ -422,6 +597,17 @@ impl App {
             Action::FollowUps => self.open_follow_ups(),
             Action::Editor => {
                 self.open_editor();
+                Ok(())
+            }
+            Action::AddSpeaker => {
+                self.open_speaker_form();
+                Ok(())
+            }
+            Action::GiveFloor => self.give_floor(now),
+            Action::SpeakerList => {
+                if self.needs_item() {
+                    self.mode = Mode::Speakers(0);
+                }
                 Ok(())
             }
             Action::AddItem => open(
@@ -1094,12 +1280,23 @@ impl App {
                 participants: v(7),
                 absent: v(8),
             }),
+            FormKind::Speaker => Command::AddSpeaker { name: v(0) },
+            FormKind::SpeakingLimit => Command::SpeakingLimit { minutes: v(0) },
             FormKind::NewPerson => Command::Movement {
                 name: v(0),
                 arrived: true,
             },
             FormKind::NewDue(i) => return self.follow_up(*i, Some(v(0))),
         })
+    }
+}
+
+/// A limit in seconds as the limit field shows it: "3", "2:30".
+fn limit_text(seconds: u32) -> String {
+    if seconds.is_multiple_of(60) {
+        (seconds / 60).to_string()
+    } else {
+        format!("{}:{:02}", seconds / 60, seconds % 60)
     }
 }
 
@@ -1131,6 +1328,12 @@ fn adds_entry(event: &Event) -> bool {
         | Event::ItemMoved { .. }
         | Event::ItemRemoved { .. }
         | Event::MeetingEdited { .. }
+        | Event::SpeakerAdded { .. }
+        | Event::FloorGiven { .. }
+        | Event::SpeakerMoved { .. }
+        | Event::SpeakerRemoved { .. }
+        | Event::SpeakersCleared { .. }
+        | Event::SpeakingLimitSet { .. }
         | Event::MeetingEnded => false,
     }
 }

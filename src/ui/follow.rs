@@ -329,7 +329,7 @@ fn event_loop(
     let clock = SystemClock;
     let mut full = false;
     let mut dirty = true;
-    let mut shown: Option<[i64; 4]> = None;
+    let mut shown: Option<[i64; 5]> = None;
     let mut next_check = Instant::now() + CHECK_EVERY;
     loop {
         if terminal.stop_requested() {
@@ -437,6 +437,42 @@ mod tests {
 
     fn date() -> NaiveDate {
         NaiveDate::from_ymd_opt(2022, 3, 14).unwrap()
+    }
+
+    /// The follower shows the speaker list as the chair keeps it: it reads the same journal.
+    #[test]
+    fn the_speaker_with_the_floor_shows_in_the_follower() {
+        let root = tempfile::tempdir().unwrap();
+        let (dir, mut j) = store::create(root.path(), &agenda(), date()).unwrap();
+        let mut f = Follower::new(Source::Session(dir));
+        j.append(now(), Event::MeetingStarted).unwrap();
+        j.append(
+            now(),
+            Event::SpeakerAdded {
+                item: 0,
+                name: "Helle".into(),
+                guest: false,
+            },
+        )
+        .unwrap();
+        j.append(now(), Event::FloorGiven { item: 0 }).unwrap();
+        assert!(f.check());
+        let later = now() + chrono::Duration::seconds(75);
+        let m = f.meeting().unwrap();
+        let (turn, spoken) = m.current_speaker(later).unwrap();
+        assert_eq!((turn.name.as_str(), spoken.num_seconds()), ("Helle", 75));
+        let view = ProjectorView {
+            meeting: m,
+            now: later,
+            theme: &Theme::plain(),
+            full: false,
+            lang: Lang::Da,
+            notice: None,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+        (&view).render(buf.area, &mut buf);
+        let shown: String = buf.content().iter().map(|c| c.symbol()).collect();
+        assert!(shown.contains("Taler: Helle"), "{shown}");
     }
 
     #[test]

@@ -127,6 +127,10 @@ pub struct Form<K> {
     pub error: Option<String>,
     /// Whether the user has typed anything (Esc then asks before discarding).
     pub touched: bool,
+    /// A line of help under the fields (the names Tab completes to).
+    pub hint: Option<String>,
+    /// What was typed before Tab completed it, so Tab again goes on to the next name.
+    pub hint_prefix: Option<String>,
 }
 
 pub enum FormKey {
@@ -147,6 +151,8 @@ impl<K> Form<K> {
             focus: 0,
             error: None,
             touched: false,
+            hint: None,
+            hint_prefix: None,
         }
     }
 
@@ -203,7 +209,12 @@ impl<K> Form<K> {
             .as_deref()
             .map(|e| crate::textutil::wrap(e, usize::from(width.saturating_sub(2))))
             .unwrap_or_default();
-        let error_rows = u16::try_from(error.len()).unwrap_or(u16::MAX);
+        let hint = self
+            .hint
+            .as_deref()
+            .map(|h| crate::textutil::wrap(h, usize::from(width.saturating_sub(2))))
+            .unwrap_or_default();
+        let error_rows = u16::try_from(error.len() + hint.len()).unwrap_or(u16::MAX);
         // The fields, the frame and the footer of keys, then the error's rows.
         let height = (self.fields.len() as u16 + 3).saturating_add(error_rows);
         let rect = popup(area, width, height);
@@ -223,6 +234,12 @@ impl<K> Form<K> {
             let y = inner.y + (self.fields.len() + k) as u16;
             if y < inner.y + inner.height {
                 buf.set_stringn(inner.x, y, line, usize::from(inner.width), style::warning());
+            }
+        }
+        for (k, line) in hint.iter().enumerate() {
+            let y = inner.y + (self.fields.len() + error.len() + k) as u16;
+            if y + 1 < inner.y + inner.height {
+                buf.set_stringn(inner.x, y, line, usize::from(inner.width), style::dim());
             }
         }
     }

@@ -27,6 +27,9 @@ pub enum Action {
     AddItem,
     /// `E`: the plan editor.
     Editor,
+    AddSpeaker,
+    GiveFloor,
+    SpeakerList,
     FollowUps,
     ToggleView,
     Help,
@@ -222,6 +225,39 @@ pub const BINDINGS: &[Binding] = &[
         C('E'),
         A::Editor,
         ["ret dagsordenen", "endre sakslisten", "edit the plan"],
+        false,
+    ),
+    b(
+        "t",
+        C('t'),
+        A::AddSpeaker,
+        [
+            "ny på talerlisten",
+            "ny på talerlisten",
+            "add to the speaker list",
+        ],
+        false,
+    ),
+    b(
+        "T",
+        C('T'),
+        A::GiveFloor,
+        [
+            "ordet til den næste på talerlisten",
+            "ordet til den neste på talerlisten",
+            "give the floor to the next speaker",
+        ],
+        false,
+    ),
+    b(
+        "L",
+        C('L'),
+        A::SpeakerList,
+        [
+            "talerliste: ryk, fjern, ryd, taletid",
+            "talerliste: flytt, fjern, tøm, taletid",
+            "speaker list: reorder, remove, clear, time limit",
+        ],
         false,
     ),
     b(
@@ -494,6 +530,94 @@ pub const FORM: &[Binding<FormAction>] = &[
         ["", "", ""],
         false,
     ),
+];
+
+/// What a key does in the speaker list (`L`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerAction {
+    Up,
+    Down,
+    MoveUp,
+    MoveDown,
+    Remove,
+    Clear,
+    Add,
+    GiveFloor,
+    Limit,
+    Close,
+}
+
+pub const SPEAKERS: &[Binding<SpeakerAction>] = &[
+    b(
+        "↑/↓",
+        KeyCode::Up,
+        SpeakerAction::Up,
+        ["vælg", "velg", "select"],
+        false,
+    ),
+    b("↓", KeyCode::Down, SpeakerAction::Down, NONE, false),
+    b(
+        "+",
+        KeyCode::Char('+'),
+        SpeakerAction::MoveUp,
+        ["ryk op", "flytt opp", "move up"],
+        true,
+    ),
+    b(
+        "-",
+        KeyCode::Char('-'),
+        SpeakerAction::MoveDown,
+        ["ryk ned", "flytt ned", "move down"],
+        true,
+    ),
+    b(
+        "x",
+        KeyCode::Char('x'),
+        SpeakerAction::Remove,
+        ["fjern", "fjern", "remove"],
+        true,
+    ),
+    b(
+        "C",
+        KeyCode::Char('C'),
+        SpeakerAction::Clear,
+        ["ryd listen", "tøm lista", "clear the list"],
+        true,
+    ),
+    b(
+        "t",
+        KeyCode::Char('t'),
+        SpeakerAction::Add,
+        ["ny taler", "ny taler", "add speaker"],
+        false,
+    ),
+    b(
+        "T",
+        KeyCode::Char('T'),
+        SpeakerAction::GiveFloor,
+        ["giv ordet videre", "gi ordet videre", "give the floor"],
+        true,
+    ),
+    b(
+        "l",
+        KeyCode::Char('l'),
+        SpeakerAction::Limit,
+        [
+            "taletid for punktet",
+            "taletid for saken",
+            "speaking time for this item",
+        ],
+        true,
+    ),
+    b(
+        "Esc",
+        KeyCode::Esc,
+        SpeakerAction::Close,
+        ["luk", "lukk", "close"],
+        true,
+    ),
+    b("q", KeyCode::Char('q'), SpeakerAction::Close, NONE, false),
+    ctrl("Ctrl-C", 'c', SpeakerAction::Close, NONE),
 ];
 
 /// The answer to a yes/no question.
@@ -831,6 +955,7 @@ mod tests {
         unique("form", FORM);
         unique("confirm", CONFIRM);
         unique("help", HELP);
+        unique("speakers", SPEAKERS);
         unique("follow", FOLLOW);
         unique("review list", REVIEW_LIST);
         unique("review session", REVIEW_SESSION);

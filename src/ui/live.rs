@@ -67,7 +67,7 @@ impl Widget for &LiveView<'_> {
         let [list, detail] =
             Layout::horizontal([Constraint::Length(list_w), Constraint::Min(10)]).areas(body);
         render_agenda(m, lang, self.now, list, buf);
-        render_item(self.app, detail, buf);
+        render_item(self.app, self.now, detail, buf);
         // A failed write stays in view until a write succeeds.
         if let Some(s) = self.app.write_error.as_ref().or(self.app.status.as_ref()) {
             buf.set_stringn(
@@ -361,7 +361,7 @@ fn display_status(m: &Meeting, i: usize) -> Status {
     }
 }
 
-fn render_item(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_item(app: &App, now: Time, area: Rect, buf: &mut Buffer) {
     let m = app.meeting();
     let lang = app.lang;
     let index = m
@@ -389,10 +389,20 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer) {
     let log_h = u16::try_from(log_rows + 1)
         .unwrap_or(u16::MAX)
         .clamp(2, third);
-    let [title, body, rec_area, log_area] = Layout::vertical([
+    // The speaker list, while anyone is on it: the heading, the floor and the next few.
+    let speakers = if super::speakers::has_speakers(m) {
+        super::speakers::lines(m, lang, now, None)
+    } else {
+        vec![]
+    };
+    let speakers_h = u16::try_from(speakers.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height / 4 + 1);
+    let [title, body, rec_area, talers, log_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(rec_h),
+        Constraint::Length(speakers_h),
         Constraint::Length(log_h),
     ])
     .areas(inner);
@@ -419,6 +429,7 @@ fn render_item(app: &App, area: Rect, buf: &mut Buffer) {
         .scroll((app.scroll, 0))
         .render(body, buf);
     Paragraph::new(rec).render(rec_area, buf);
+    Paragraph::new(speakers).render(talers, buf);
     render_log(app, entries, log, lang, log_area, buf);
 }
 

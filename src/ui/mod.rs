@@ -18,6 +18,7 @@ pub mod minutes_view;
 pub mod projector;
 pub mod review;
 pub mod run;
+pub mod speakers;
 pub mod style;
 pub mod terminal;
 pub mod theme;

@@ -103,7 +103,8 @@ impl Row {
 }
 
 /// Keeps the most important rows that fit, in their order; the big digits (if any) get the
-/// height left over, otherwise the rows are centred vertically.
+/// height left over (the first of two gets three fifths), otherwise the rows are centred
+/// vertically.
 fn stack(rows: Vec<Row>, area: Rect, buf: &mut Buffer) {
     let height = area.height as usize;
     let mut order: Vec<usize> = (0..rows.len()).collect();
@@ -118,11 +119,23 @@ fn stack(rows: Vec<Row>, area: Rect, buf: &mut Buffer) {
         .filter_map(|(r, &k)| k.then_some(r))
         .collect();
     let spare = height - kept.len();
-    let has_big = kept.iter().any(|r| matches!(r.part, Part::Big(..)));
-    let mut y = area.y + if has_big { 0 } else { (spare / 2) as u16 };
+    let bigs = kept
+        .iter()
+        .filter(|r| matches!(r.part, Part::Big(..)))
+        .count();
+    let mut shares = match bigs {
+        0 => vec![],
+        1 => vec![spare],
+        _ => {
+            let first = spare * 3 / 5;
+            vec![first, spare - first]
+        }
+    }
+    .into_iter();
+    let mut y = area.y + if bigs > 0 { 0 } else { (spare / 2) as u16 };
     for row in kept {
         let h = match row.part {
-            Part::Big(..) => 1 + spare as u16,
+            Part::Big(..) => 1 + shares.next().unwrap_or(0) as u16,
             Part::Line(..) | Part::Gauge { .. } | Part::Blank => 1,
         };
         draw_row(row, Rect::new(area.x, y, area.width, h), buf);
@@ -256,6 +269,7 @@ impl ProjectorView<'_> {
                 },
             ));
         }
+        rows.extend(self.speaker_rows(c));
         rows.push(Row::blank());
         rows.push(self.next_row(c));
         rows.push(self.schedule());
@@ -289,6 +303,74 @@ impl ProjectorView<'_> {
             s @ TimerState::Warning | s @ TimerState::Overrun => th.timer(s),
         };
         Row::line(1, text, style)
+    }
+
+    /// The speaker with the floor, their time (counting down against the limit, overrun
+    /// marked as for items), and the next two on the list.
+    fn speaker_rows(&self, item: usize) -> Vec<Row> {
+        let th = self.theme;
+        let list = &self.meeting.items[item].speakers;
+        let mut rows = vec![];
+        let reading = SpeakerReading::of(self.meeting, self.now);
+        if let Some(r) = &reading {
+            let guest = if r.guest {
+                format!(" ({})", self.t(Key::GuestWord))
+            } else {
+                String::new()
+            };
+            rows.push(Row::blank());
+            rows.push(Row::line(
+                1,
+                format!("{}: {}{guest}", self.t(Key::Speaker), clean(&r.name)),
+                th.accent(),
+            ));
+            rows.push(Row::new(2, Part::Big(r.text.clone(), th.timer(r.state))));
+            let caption = match (r.state, r.limit_secs) {
+                (_, None) => self.t(Key::SpeakingTime).to_string(),
+                (TimerState::Overrun, Some(l)) => format!(
+                    "{} · {} {} {}",
+                    self.t(Key::Overrun),
+                    self.t(Key::SpeakingTime).to_lowercase(),
+                    minutes(l),
+                    self.t(Key::Minute)
+                ),
+                (TimerState::Calm | TimerState::Warning, Some(l)) => format!(
+                    "{} {} {} {}",
+                    self.t(Key::PjRemaining),
+                    self.t(Key::Of),
+                    minutes(l),
+                    self.t(Key::Minute)
+                ),
+            };
+            let style = match r.state {
+                TimerState::Calm => th.dim(),
+                s @ (TimerState::Warning | TimerState::Overrun) => th.timer(s),
+            };
+            rows.push(Row::line(2, caption, style));
+        }
+        if !list.waiting.is_empty() {
+            let names: Vec<String> = list
+                .waiting
+                .iter()
+                .take(2)
+                .map(|w| clean(&w.name))
+                .collect();
+            let more = list.waiting.len().saturating_sub(2);
+            let more = if more > 0 {
+                format!(" (+{more})")
+            } else {
+                String::new()
+            };
+            if reading.is_none() {
+                rows.push(Row::blank());
+            }
+            rows.push(Row::line(
+                3,
+                format!("{}: {}{more}", self.t(Key::ThenSpeakers), names.join(", ")),
+                th.normal(),
+            ));
+        }
+        rows
     }
 
     fn next_row(&self, current: usize) -> Row {
@@ -655,6 +737,49 @@ impl Reading {
     }
 }
 
+/// The current speaker's time as displayed: left of the limit, else spoken so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerReading {
+    pub name: String,
+    pub guest: bool,
+    /// "02:30", "+00:12"; "01:05" spoken when there is no limit.
+    pub text: String,
+    pub state: TimerState,
+    pub shown_secs: i64,
+    pub limit_secs: Option<i64>,
+}
+
+impl SpeakerReading {
+    pub fn of(meeting: &Meeting, now: Time) -> Option<Self> {
+        let (turn, spoken) = meeting.current_speaker(now)?;
+        let limit = meeting.current.and_then(|c| meeting.speaking_limit(c));
+        let (text, state, shown) = match limit {
+            None => {
+                let secs = spoken.num_seconds();
+                (hms(secs), TimerState::Calm, secs)
+            }
+            Some(limit) => {
+                let remaining = limit - spoken;
+                let shown = shown_remaining(remaining);
+                let text = if remaining < Duration::zero() {
+                    format!("+{}", hms(-shown))
+                } else {
+                    hms(shown)
+                };
+                (text, timer_state(remaining, limit), shown)
+            }
+        };
+        Some(SpeakerReading {
+            name: turn.name.clone(),
+            guest: turn.guest,
+            text,
+            state,
+            shown_secs: shown,
+            limit_secs: limit.map(|l| l.num_seconds()),
+        })
+    }
+}
+
 /// A countdown shows whole seconds rounded up (10:00 at the start, 00:00 only at zero); past
 /// zero it counts the whole seconds over.
 fn shown_remaining(remaining: Duration) -> i64 {
@@ -670,7 +795,7 @@ const NANOS: i64 = 1_000_000_000;
 
 /// What the screen shows that depends on the time, at the resolution it shows it; when this is
 /// unchanged, a redraw would show the same frame.
-pub fn time_key(meeting: &Meeting, now: Time) -> [i64; 4] {
+pub fn time_key(meeting: &Meeting, now: Time) -> [i64; 5] {
     let timer = match (meeting.phase, meeting.current) {
         (Phase::Running, Some(c)) => Reading::of(meeting, c, now).shown_secs,
         (Phase::Running, None) => meeting.meeting_elapsed(now).num_seconds(),
@@ -682,7 +807,11 @@ pub fn time_key(meeting: &Meeting, now: Time) -> [i64; 4] {
         .projected_end(now)
         .map(|t| t.timestamp().div_euclid(60))
         .unwrap_or_default();
-    [timer, now.timestamp().div_euclid(60), drift, end]
+    let speaker = match meeting.phase {
+        Phase::Running => SpeakerReading::of(meeting, now).map_or(0, |r| r.shown_secs),
+        Phase::NotStarted | Phase::Paused | Phase::Ended => 0,
+    };
+    [timer, now.timestamp().div_euclid(60), drift, end, speaker]
 }
 
 /// How long until something on screen changes with time alone: the next whole second of the
@@ -707,7 +836,20 @@ pub fn next_change(meeting: &Meeting, now: Time) -> std::time::Duration {
         (Phase::Paused, _) => until_up(meeting.pause_elapsed(now).unwrap_or_default()),
         (Phase::NotStarted | Phase::Ended, _) => minute,
     };
-    std::time::Duration::from_nanos(timer.min(minute).max(1) as u64)
+    // The speaker's seconds turn at their own moments: the floor was given mid-second.
+    let speaker = match (meeting.phase, meeting.current_speaker(now)) {
+        (Phase::Running, Some((_, spoken))) => {
+            match meeting.current.and_then(|c| meeting.speaking_limit(c)) {
+                Some(limit) => match nanos(limit - spoken).rem_euclid(NANOS) {
+                    0 => NANOS,
+                    left => left,
+                },
+                None => until_up(spoken),
+            }
+        }
+        (Phase::Running | Phase::NotStarted | Phase::Paused | Phase::Ended, _) => minute,
+    };
+    std::time::Duration::from_nanos(timer.min(speaker).min(minute).max(1) as u64)
 }
 
 /// "MM:SS" under an hour, "H:MM:SS" from an hour.

@@ -876,6 +876,29 @@ impl ReviewView {
                 ),
             ]));
         }
+        if !st.speaking.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                format!("{}:", t(Key::SpeakingTimePerPerson)),
+                style::title(),
+            ));
+            for s in &st.speaking {
+                lines.push(Line::from(vec![
+                    Span::raw(format!("  {}  ", clean(&s.name))),
+                    Span::styled(
+                        format!(
+                            "{} · {} {} · {} {}",
+                            super::fmt::duration(s.total),
+                            s.turns,
+                            t(Key::TurnsWord),
+                            s.meetings,
+                            t(Key::MeetingsWord).to_lowercase()
+                        ),
+                        style::dim(),
+                    ),
+                ]));
+            }
+        }
         lines
     }
 }

@@ -134,6 +134,9 @@ pub fn draw(f: &mut Frame, app: &App, now: Time) {
         ),
         Mode::Menu(menu) => menu.render(area, buf, lang),
         Mode::Form(form) => form.render(area, buf, lang),
+        Mode::Speakers(selected) => {
+            super::speakers::render_dialog(app.meeting(), lang, now, *selected, area, buf);
+        }
         Mode::Confirm(question) => {
             let text = match question {
                 Confirm::Quit if app.meeting().phase == Phase::NotStarted => {
