@@ -11,6 +11,10 @@ use std::process::{Command, Output};
 
 fn referent(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_referent"))
+        // No locale: messages without an agenda are in English.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -44,7 +48,7 @@ fn check_on_the_seed_shows_the_plan_and_the_overlap() {
     assert!(stdout.contains("  8  Eventuelt"), "{stdout}");
     assert!(
         stdout.contains(&format!(
-            "{SEED}:87: warning: Punkt 5 starts 14:15 while Punkt 4 ends 14:25"
+            "{SEED}:87: advarsel: Punkt 5 starter 14:15, mens Punkt 4 slutter 14:25"
         )),
         "{stdout}"
     );
@@ -96,11 +100,15 @@ fn check_of_text_without_items_fails() {
     );
     let out = referent(&["check", arg(&prose)]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains(":1: no agenda items found"));
+    assert!(
+        text(&out.stderr).contains(":1: no agenda items found"),
+        "in the agenda's language (English prose): {}",
+        text(&out.stderr)
+    );
     let json = temp_file(&dir, "none.json", b"{\"title\": \"x\", \"items\": []}");
     let out = referent(&["check", arg(&json)]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains(":1: no agenda items found"));
+    assert!(text(&out.stderr).contains(":1: ingen punkter fundet"));
 }
 
 #[test]

@@ -21,6 +21,10 @@ use referent::session::{Clock, Event, FakeClock, store};
 
 fn referent(sessions: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_referent"))
+        // No locale: messages without an agenda are in English.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .args(args)
         .env("REFERENT_SESSIONS_DIR", sessions)
         .current_dir(sessions)
@@ -55,8 +59,11 @@ fn screen_commands_without_a_terminal_say_so_in_one_line() {
         assert!(out.stdout.is_empty(), "{command}: {:?}", text(&out.stdout));
         assert!(!stderr.contains('\u{1b}') && !stderr.contains("os error"));
     }
+    // The built-in example is Danish: `run` says so in its language; `--lang` decides first.
     let out = referent(dir.path(), &["run"]);
-    assert!(text(&out.stderr).starts_with("referent: run needs a terminal;"));
+    assert!(text(&out.stderr).starts_with("referent: run kræver en terminal;"));
+    let out = referent(dir.path(), &["run", "--lang", "nn"]);
+    assert!(text(&out.stderr).starts_with("referent: run krev ein terminal;"));
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,
@@ -98,7 +105,7 @@ fn a_participant_who_sent_apologies_is_warned_about_and_listed_once_as_absent() 
     let stdout = text(&out.stdout);
     assert!(
         stdout.contains(
-            "warning: Peter Dam står både som deltager og med afbud; regnes som fraværende"
+            "advarsel: Peter Dam står både som deltager og med afbud; regnes som fraværende"
         ),
         "{stdout}"
     );

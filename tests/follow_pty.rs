@@ -165,7 +165,8 @@ fn newest_unfinished_session_in_the_sessions_dir_by_default() {
         ],
         100,
         30,
-        &[("NO_COLOR", "1")],
+        // No meeting yet, so the locale decides the language.
+        &[("NO_COLOR", "1"), ("LANG", "da_DK.UTF-8")],
     );
     pty.wait_until("the waiting notice", Duration::from_secs(15), |s| {
         s.contains("Venter på et møde i")

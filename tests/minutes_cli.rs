@@ -92,6 +92,10 @@ fn session(root: &Path, ended: bool) -> PathBuf {
 
 fn referent(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_referent"))
+        // No locale: messages without an agenda are in English.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .args(args)
         .env_remove("REFERENT_SESSIONS_DIR")
         .output()
@@ -134,7 +138,7 @@ fn writes_every_format_into_the_session_and_prints_their_paths() {
     );
     assert!(md.contains("- **Afbud:** Rie"), "{md}");
     assert!(
-        md.contains("| 1 | Send referatet | Helle | 21-03-2022 |"),
+        md.contains("| 1 | Send referatet | Helle | 21.03.2022 |"),
         "{md}"
     );
     assert!(md.contains("Ingen nye tal endnu."), "{md}");

@@ -485,3 +485,41 @@ fn every_size_in_every_language() {
         }
     }
 }
+/// Started on time, Punkt 4 reached at 13:42 instead of 14:10: well ahead of the plan.
+fn ahead() -> Script {
+    Script::at("13:30:00")
+        .ev(Event::MeetingStarted)
+        .wait(4, 0)
+        .ev(Event::ItemStarted { item: 1 })
+        .wait(4, 0)
+        .ev(Event::ItemStarted { item: 2 })
+        .wait(4, 0)
+        .ev(Event::ItemStarted { item: 3 })
+        .wait(1, 0)
+}
+
+/// Found trying the projector: "-38 min foran" said ahead twice. The word says the sign, in
+/// every language.
+#[test]
+fn ahead_of_the_plan_is_said_without_a_minus() {
+    for (lang, word) in [
+        (Lang::Da, "min foran"),
+        (Lang::Nb, "min foran"),
+        (Lang::Nn, "min føre"),
+        (Lang::En, "min ahead"),
+    ] {
+        let text = text(&render_with(&ahead(), 120, 40, &Theme::dark(), false, lang));
+        assert!(text.contains(word), "{lang:?}: {text}");
+        // The number before the word: "28 min foran", never "-28 min foran".
+        for (at, _) in text.match_indices(word) {
+            let number = text[..at].split_whitespace().last().unwrap();
+            assert!(number.parse::<u32>().is_ok(), "{lang:?}: {number} {word}");
+        }
+    }
+}
+
+#[test]
+fn running_in_nynorsk_80x24() {
+    let buf = render_with(&running(), 80, 24, &Theme::dark(), false, Lang::Nn);
+    insta::assert_snapshot!(text(&buf));
+}

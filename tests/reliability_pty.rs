@@ -125,7 +125,7 @@ fn stop_and_continue_hand_the_terminal_back_and_take_it_again() {
         p.wait_for(next);
     }
     p.send("q");
-    p.wait_for("(y/n)");
+    p.wait_for("(j/n)");
     p.send("y");
     assert!(p.wait_exit(PATIENCE).success());
 }
@@ -188,7 +188,7 @@ fn a_file_size_limit_fails_the_write_and_loses_nothing() {
     assert!(screen.contains("┌ Noter"), "form closed:\n{screen}");
     // The banner stays when other keys are pressed.
     p.send("\u{1b}");
-    p.wait_for("(y/n)");
+    p.wait_for("(j/n)");
     p.send("y");
     p.send("j");
     p.pump(Duration::from_millis(200));
@@ -220,16 +220,16 @@ fn a_file_size_limit_fails_the_write_and_loses_nothing() {
     assert!(filled, "{}", p.screen());
     // Ending the meeting fails too: the screen stays, with the banner, until asked again.
     p.send("q");
-    p.wait_for("(y/n)");
+    p.wait_for("(j/n)");
     p.send("y");
     p.pump(Duration::from_millis(300));
     assert!(p.screen().contains("KUNNE IKKE GEMME"), "{}", p.screen());
     p.send("q");
-    p.wait_for("(y/n)");
+    p.wait_for("(j/n)");
     p.send("y");
     assert!(p.wait_exit(PATIENCE).success());
     let out = String::from_utf8_lossy(&p.raw).into_owned();
-    assert!(out.contains("resume with: referent run --resume"), "{out}");
+    assert!(out.contains("genoptag med: referent run --resume"), "{out}");
     let (records, report) = journal::read(&session.join("journal.jsonl")).unwrap();
     assert!(report.bad_lines.is_empty() && report.torn_tail.is_none());
     assert!(
@@ -280,7 +280,7 @@ fn closing_a_resumed_unreadable_journal_keeps_the_folder() {
         p.screen()
     );
     p.send("q");
-    p.wait_for("(y/n)");
+    p.wait_for("(j/n)");
     p.send("y");
     p.wait_exit(PATIENCE);
     assert!(session.exists(), "the folder was removed");

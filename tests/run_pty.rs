@@ -97,7 +97,7 @@ fn whole_meeting_with_kill_9_and_resume() {
     p.send("s");
     p.wait_for("Punkt 8: Eventuelt");
     p.send("q");
-    p.wait_for("(y/n)");
+    p.wait_for("(j/n)");
     p.send("y");
     assert!(p.wait_exit(PATIENCE).success());
     p.wait_for("Referatet er skrevet");
@@ -140,7 +140,7 @@ fn built_in_example_runs_and_quitting_before_start_leaves_nothing() {
     // Before the clock starts the plan screen is the editor, one row per item.
     p.wait_for("1. Referat og referent");
     p.send("q");
-    p.wait_for("(y/n)");
+    p.wait_for("(j/n)");
     p.send("y");
     assert!(p.wait_exit(PATIENCE).success());
     assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
@@ -171,7 +171,7 @@ fn resize_down_to_tiny_and_back_never_breaks() {
     p.resize(100, 30);
     p.wait_for("Punkt 1");
     p.send("q");
-    p.wait_for("(y/n)");
+    p.wait_for("(j/n)");
     p.send("y");
     assert!(p.wait_exit(PATIENCE).success());
 }
@@ -206,11 +206,36 @@ fn offers_to_resume_an_unfinished_session_of_the_same_agenda() {
     p.send("n");
     p.wait_for("Punkt 2: Eigil");
     p.kill_9();
+    // The question is in the agenda's language, and one key answers it: no Enter.
     let mut p = run(tmp.path(), &[SEED]);
-    p.wait_for("Resume it? [Y/n]");
-    p.send("\r");
+    p.wait_for("Genoptag den? [J/n]");
+    p.send("j");
     p.wait_for("Punkt 2: Eigil");
     p.wait_for("Genoptaget");
+}
+
+#[test]
+fn n_declines_to_resume_and_starts_a_new_session() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut p = run(tmp.path(), &[SEED]);
+    p.wait_for("Tryk mellemrum");
+    p.send(" ");
+    p.wait_for("KØRER");
+    p.kill_9();
+    let mut p = run(tmp.path(), &[SEED]);
+    p.wait_for("Der findes en uafsluttet session af denne dagsorden");
+    p.send("n");
+    p.wait_for("Tryk mellemrum");
+    assert!(
+        p.screen().contains("1. Referat og referent"),
+        "{}",
+        p.screen()
+    );
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 2);
+    p.send("q");
+    p.wait_for("(j/n)");
+    p.send("j");
+    p.wait_exit(PATIENCE);
 }
 
 #[test]
@@ -229,7 +254,7 @@ fn agenda_text_cannot_drive_the_terminal() {
     assert!(!raw.contains("pwned"));
     assert!(!raw.contains("\u{1b}[2J\u{1b}[31mrød"));
     p.send("q");
-    p.wait_for("(y/n)");
+    p.wait_for("(j/n)");
     p.send("y");
     p.wait_exit(PATIENCE);
 }

@@ -741,6 +741,7 @@ fn language(value: &str) -> Option<Lang> {
     match value.trim().to_lowercase().as_str() {
         "da" | "dansk" | "danish" => Some(Lang::Da),
         "nb" | "no" | "norsk" | "bokmål" | "norwegian" => Some(Lang::Nb),
+        "nn" | "nynorsk" => Some(Lang::Nn),
         "en" | "english" | "engelsk" => Some(Lang::En),
         _ => None,
     }

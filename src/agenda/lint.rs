@@ -14,21 +14,27 @@ pub fn name(lang: Lang, item: &Item) -> String {
     } else if !item.title.is_empty() {
         format!("«{}»", item.title)
     } else {
-        "an item without number or title".to_string()
+        Key::ItemWithoutName.get(lang).to_string()
     }
 }
 
+/// The warnings in the agenda's language.
 pub fn lint(a: &Agenda) -> Vec<Warning> {
+    lint_in(a, a.language)
+}
+
+/// The warnings, worded in `lang`.
+pub fn lint_in(a: &Agenda, lang: Lang) -> Vec<Warning> {
     let mut w = Vec::new();
-    untimed(a, &mut w);
-    titles(a, &mut w);
-    sentence_titles(a, &mut w);
-    numbers(a, &mut w);
-    backwards(a, &mut w);
-    overlaps(a, &mut w);
-    gaps(a, &mut w);
-    meeting_bounds(a, &mut w);
-    present_and_absent(a, &mut w);
+    untimed(a, lang, &mut w);
+    titles(a, lang, &mut w);
+    sentence_titles(a, lang, &mut w);
+    numbers(a, lang, &mut w);
+    backwards(a, lang, &mut w);
+    overlaps(a, lang, &mut w);
+    gaps(a, lang, &mut w);
+    meeting_bounds(a, lang, &mut w);
+    present_and_absent(a, lang, &mut w);
     w.sort_by_key(|x| x.line);
     w
 }
@@ -45,32 +51,32 @@ fn hhmm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
-fn untimed(a: &Agenda, w: &mut Vec<Warning>) {
+fn untimed(a: &Agenda, lang: Lang, w: &mut Vec<Warning>) {
     let timed = |i: &Item| i.start.is_some() || i.minutes.is_some();
     if !a.items.is_empty() && !a.items.iter().any(timed) {
-        w.push(Warning::new(None, "no item has a planned time"));
+        w.push(Warning::new(None, Key::NoItemTimed.get(lang)));
         return;
     }
     for item in a.items.iter().filter(|i| !timed(i)) {
         let what = if item.recommendation.is_empty() {
-            "has no planned time"
+            Key::HasNoTime
         } else {
-            "has a recommendation but no planned time"
+            Key::HasRecommendationNoTime
         };
         w.push(for_item(
             a,
             item,
-            format!("{} {what}", name(a.language, item)),
+            what.fill(lang, &[("item", &name(lang, item))]),
         ));
     }
 }
 
-fn titles(a: &Agenda, w: &mut Vec<Warning>) {
+fn titles(a: &Agenda, lang: Lang, w: &mut Vec<Warning>) {
     for item in a.items.iter().filter(|i| i.title.trim().is_empty()) {
         w.push(for_item(
             a,
             item,
-            format!("{} has no title", name(a.language, item)),
+            Key::HasNoTitle.fill(lang, &[("item", &name(lang, item))]),
         ));
     }
 }
@@ -80,7 +86,7 @@ const SENTENCE_WORDS: usize = 14;
 
 /// What the importer may have misread: a title that reads like a sentence (a body line taken
 /// for a heading, or a heading glued to its text).
-fn sentence_titles(a: &Agenda, w: &mut Vec<Warning>) {
+fn sentence_titles(a: &Agenda, lang: Lang, w: &mut Vec<Warning>) {
     for item in &a.items {
         let words = item.title.split_whitespace().count();
         let inner_stop = item.title.trim_end_matches('.').contains(". ");
@@ -88,10 +94,7 @@ fn sentence_titles(a: &Agenda, w: &mut Vec<Warning>) {
             w.push(for_item(
                 a,
                 item,
-                format!(
-                    "unsure: the title of {} reads like a sentence; is the heading right?",
-                    name(a.language, item)
-                ),
+                Key::UnsureSentence.fill(lang, &[("item", &name(lang, item))]),
             ));
         }
     }
@@ -99,7 +102,7 @@ fn sentence_titles(a: &Agenda, w: &mut Vec<Warning>) {
 
 /// What the importer may have misread: a number lower than the one before it in the same
 /// series (an item read from a list inside another item, or from another meeting's cases).
-fn backwards(a: &Agenda, w: &mut Vec<Warning>) {
+fn backwards(a: &Agenda, lang: Lang, w: &mut Vec<Warning>) {
     let mut last: HashMap<&str, (u32, &str, &Item)> = HashMap::new();
     for item in &a.items {
         let Some((n, suffix)) = sequence_key(&item.number) else {
@@ -113,10 +116,9 @@ fn backwards(a: &Agenda, w: &mut Vec<Warning>) {
             w.push(for_item(
                 a,
                 item,
-                format!(
-                    "unsure: {} is out of sequence after {}",
-                    name(a.language, item),
-                    name(a.language, before)
+                Key::UnsureSequence.fill(
+                    lang,
+                    &[("item", &name(lang, item)), ("before", &name(lang, before))],
                 ),
             ));
         }
@@ -134,8 +136,7 @@ fn sequence_key(number: &str) -> Option<(u32, &str)> {
     (rest.is_empty() || rest.starts_with('/')).then_some((major, rest))
 }
 
-fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
-    let lang = a.language;
+fn numbers(a: &Agenda, lang: Lang, w: &mut Vec<Warning>) {
     let mut seen: HashMap<&str, &Item> = HashMap::new();
     let numbered = a.items.iter().filter(|i| !i.number.is_empty()).count();
     let mut last: HashMap<&str, (u32, &str)> = HashMap::new();
@@ -146,7 +147,7 @@ fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
                 w.push(for_item(
                     a,
                     item,
-                    format!("{} has no number", name(lang, item)),
+                    Key::HasNoNumber.fill(lang, &[("item", &name(lang, item))]),
                 ));
             }
             continue;
@@ -154,12 +155,12 @@ fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
         if let Some(first) = seen.get(item.number.as_str()) {
             let at = first
                 .line
-                .map(|l| format!(" (also at line {l})"))
+                .map(|l| Key::AlsoAtLine.fill(lang, &[("line", &l.to_string())]))
                 .unwrap_or_default();
             w.push(for_item(
                 a,
                 item,
-                format!("the number {} is used twice{at}", item.number),
+                Key::NumberTwice.fill(lang, &[("number", &item.number), ("at", &at)]),
             ));
         } else {
             seen.insert(&item.number, item);
@@ -173,20 +174,30 @@ fn numbers(a: &Agenda, w: &mut Vec<Warning>) {
         {
             let word = Key::Item.get(lang);
             let missing = if key.0 == p + 2 {
-                format!("{word} {}{suffix} is missing", p + 1)
+                Key::OneMissing.fill(
+                    lang,
+                    &[("word", word), ("n", &format!("{}{suffix}", p + 1))],
+                )
             } else {
-                format!(
-                    "{word} {}{suffix} to {}{suffix} are missing",
-                    p + 1,
-                    key.0 - 1
+                Key::ManyMissing.fill(
+                    lang,
+                    &[
+                        ("word", word),
+                        ("from", &format!("{}{suffix}", p + 1)),
+                        ("to", &format!("{}{suffix}", key.0 - 1)),
+                    ],
                 )
             };
             w.push(for_item(
                 a,
                 item,
-                format!(
-                    "{missing}: the numbers go from {p}{suffix} to {}",
-                    item.number
+                Key::NumbersGo.fill(
+                    lang,
+                    &[
+                        ("missing", &missing),
+                        ("from", &format!("{p}{suffix}")),
+                        ("to", &item.number),
+                    ],
                 ),
             ));
         }
@@ -199,8 +210,7 @@ fn series(number: &str) -> &str {
     number.rsplit_once(' ').map_or("", |(s, _)| s)
 }
 
-fn overlaps(a: &Agenda, w: &mut Vec<Warning>) {
-    let lang = a.language;
+fn overlaps(a: &Agenda, lang: Lang, w: &mut Vec<Warning>) {
     let mut prev: Option<&Item> = None;
     for item in a.items.iter().filter(|i| i.start.is_some()) {
         if let Some(p) = prev
@@ -208,17 +218,20 @@ fn overlaps(a: &Agenda, w: &mut Vec<Warning>) {
             && start < p_end
         {
             let overlap = between(start, p_end)
-                .map(|m| format!(" ({m} min overlap)"))
+                .map(|m| Key::OverlapMinutes.fill(lang, &[("m", &m.to_string())]))
                 .unwrap_or_default();
             w.push(for_item(
                 a,
                 item,
-                format!(
-                    "{} starts {} while {} ends {}{overlap}",
-                    name(lang, item),
-                    hhmm(start),
-                    name(lang, p),
-                    hhmm(p_end)
+                Key::Overlaps.fill(
+                    lang,
+                    &[
+                        ("item", &name(lang, item)),
+                        ("start", &hhmm(start)),
+                        ("before", &name(lang, p)),
+                        ("end", &hhmm(p_end)),
+                        ("overlap", &overlap),
+                    ],
                 ),
             ));
         }
@@ -227,8 +240,7 @@ fn overlaps(a: &Agenda, w: &mut Vec<Warning>) {
 }
 
 /// Gaps the schedule found (breaks without a title): a break nobody announced.
-fn gaps(a: &Agenda, w: &mut Vec<Warning>) {
-    let lang = a.language;
+fn gaps(a: &Agenda, lang: Lang, w: &mut Vec<Warning>) {
     for b in a.breaks.iter().filter(|b| b.title.is_empty()) {
         let (Some(s), Some(e)) = (b.start, b.end) else {
             continue;
@@ -237,17 +249,23 @@ fn gaps(a: &Agenda, w: &mut Vec<Warning>) {
         let next = a.items.get(b.after);
         let before = b.after.checked_sub(1).and_then(|i| a.items.get(i));
         let message = match (before, next) {
-            (Some(p), Some(n)) => format!(
-                "{minutes} min gap between {} (ends {}) and {} (starts {}): a break?",
-                name(lang, p),
-                hhmm(s),
-                name(lang, n),
-                hhmm(e)
+            (Some(p), Some(n)) => Key::GapBetween.fill(
+                lang,
+                &[
+                    ("m", &minutes.to_string()),
+                    ("before", &name(lang, p)),
+                    ("start", &hhmm(s)),
+                    ("next", &name(lang, n)),
+                    ("end", &hhmm(e)),
+                ],
             ),
-            _ => format!(
-                "{minutes} min gap from {} to {}: a break?",
-                hhmm(s),
-                hhmm(e)
+            _ => Key::GapFrom.fill(
+                lang,
+                &[
+                    ("m", &minutes.to_string()),
+                    ("start", &hhmm(s)),
+                    ("end", &hhmm(e)),
+                ],
             ),
         };
         w.push(match next {
@@ -258,30 +276,33 @@ fn gaps(a: &Agenda, w: &mut Vec<Warning>) {
 }
 
 /// The stated meeting start and end against the items' slots.
-fn meeting_bounds(a: &Agenda, w: &mut Vec<Warning>) {
-    let lang = a.language;
+fn meeting_bounds(a: &Agenda, lang: Lang, w: &mut Vec<Warning>) {
     if let (Some(start), Some(first)) = (a.start, a.items.iter().find(|i| i.start.is_some())) {
         let s = first.start.unwrap_or(start);
         if s > start {
             w.push(for_item(
                 a,
                 first,
-                format!(
-                    "the meeting starts {} but {} starts {}",
-                    hhmm(start),
-                    name(lang, first),
-                    hhmm(s)
+                Key::StartsLater.fill(
+                    lang,
+                    &[
+                        ("meeting", &hhmm(start)),
+                        ("item", &name(lang, first)),
+                        ("start", &hhmm(s)),
+                    ],
                 ),
             ));
         } else if s < start {
             w.push(for_item(
                 a,
                 first,
-                format!(
-                    "{} starts {}, before the meeting starts {}",
-                    name(lang, first),
-                    hhmm(s),
-                    hhmm(start)
+                Key::StartsEarlier.fill(
+                    lang,
+                    &[
+                        ("item", &name(lang, first)),
+                        ("start", &hhmm(s)),
+                        ("meeting", &hhmm(start)),
+                    ],
                 ),
             ));
         }
@@ -293,20 +314,24 @@ fn meeting_bounds(a: &Agenda, w: &mut Vec<Warning>) {
     match last {
         Some(l) if l < end => w.push(Warning::new(
             None,
-            format!(
-                "the items end {} but the meeting is to end {} ({} min unplanned)",
-                hhmm(l),
-                hhmm(end),
-                between(l, end).unwrap_or(0)
+            Key::EndsEarly.fill(
+                lang,
+                &[
+                    ("last", &hhmm(l)),
+                    ("end", &hhmm(end)),
+                    ("m", &between(l, end).unwrap_or(0).to_string()),
+                ],
             ),
         )),
         Some(l) if l > end => w.push(Warning::new(
             None,
-            format!(
-                "the items run to {}, {} min past the stated end {}",
-                hhmm(l),
-                between(end, l).unwrap_or(0),
-                hhmm(end)
+            Key::RunsPast.fill(
+                lang,
+                &[
+                    ("last", &hhmm(l)),
+                    ("m", &between(end, l).unwrap_or(0).to_string()),
+                    ("end", &hhmm(end)),
+                ],
             ),
         )),
         _ => {}
@@ -314,11 +339,9 @@ fn meeting_bounds(a: &Agenda, w: &mut Vec<Warning>) {
 }
 
 /// A name both among the participants and among the apologies: the meeting counts them absent.
-fn present_and_absent(a: &Agenda, w: &mut Vec<Warning>) {
+fn present_and_absent(a: &Agenda, lang: Lang, w: &mut Vec<Warning>) {
     for name in a.participants.iter().filter(|p| a.sent_apologies(p)) {
-        let message = Key::BothPresentAndAbsent
-            .get(a.language)
-            .replace("{name}", name);
+        let message = Key::BothPresentAndAbsent.fill(lang, &[("name", name)]);
         w.push(Warning::new(None, message));
     }
 }
@@ -343,7 +366,10 @@ mod tests {
     }
 
     fn messages(a: &Agenda) -> Vec<String> {
-        lint(a).into_iter().map(|w| w.message).collect()
+        lint_in(a, Lang::En)
+            .into_iter()
+            .map(|w| w.message)
+            .collect()
     }
 
     /// The plan editor shows a warning beside its item: the warning names the item's position,
@@ -362,8 +388,10 @@ mod tests {
         for i in &mut a.items {
             i.line = None;
         }
-        let found: Vec<(Option<usize>, String)> =
-            lint(&a).into_iter().map(|w| (w.item, w.message)).collect();
+        let found: Vec<(Option<usize>, String)> = lint_in(&a, Lang::En)
+            .into_iter()
+            .map(|w| (w.item, w.message))
+            .collect();
         assert!(
             found
                 .iter()
@@ -389,7 +417,7 @@ mod tests {
         };
         assert_eq!(
             messages(&a),
-            ["Punkt 5 starts 14:15 while Punkt 4 ends 14:25 (10 min overlap)"]
+            ["Item 5 starts 14:15 while Item 4 ends 14:25 (10 min overlap)"]
         );
     }
 
@@ -410,7 +438,7 @@ mod tests {
             "{m:?}"
         );
         assert!(
-            m.iter().any(|x| x.starts_with("Punkt 2 to 3 are missing")),
+            m.iter().any(|x| x.starts_with("Item 2 to 3 are missing")),
             "{m:?}"
         );
     }
@@ -427,10 +455,10 @@ mod tests {
         };
         let m = messages(&a);
         assert!(
-            m.contains(&"Punkt 2 has a recommendation but no planned time".to_string()),
+            m.contains(&"Item 2 has a recommendation but no planned time".to_string()),
             "{m:?}"
         );
-        assert!(m.contains(&"Punkt 3 has no title".to_string()), "{m:?}");
+        assert!(m.contains(&"Item 3 has no title".to_string()), "{m:?}");
     }
 
     #[test]
@@ -444,13 +472,13 @@ mod tests {
         let m = messages(&a);
         assert!(
             m.contains(
-                &"unsure: the title of Punkt 2 reads like a sentence; is the heading right?"
+                &"unsure: the title of Item 2 reads like a sentence; is the heading right?"
                     .to_string()
             ),
             "{m:?}"
         );
         assert!(
-            m.contains(&"unsure: Punkt 2 is out of sequence after Punkt 3".to_string()),
+            m.contains(&"unsure: Item 2 is out of sequence after Item 3".to_string()),
             "{m:?}"
         );
     }

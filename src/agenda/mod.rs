@@ -216,11 +216,13 @@ impl Warning {
 }
 
 impl Warning {
-    /// `FILE:LINE: warning: message`, or `FILE: warning: message` when no line is known.
-    pub fn display(&self, file: &str) -> String {
+    /// `FILE:LINE: warning: message`, or `FILE: warning: message` when no line is known; the
+    /// word *warning* in `lang`.
+    pub fn display(&self, file: &str, lang: crate::i18n::Lang) -> String {
+        let word = crate::i18n::Key::WarningWord.get(lang);
         match self.line {
-            Some(line) => format!("{file}:{line}: warning: {}", self.message),
-            None => format!("{file}: warning: {}", self.message),
+            Some(line) => format!("{file}:{line}: {word}: {}", self.message),
+            None => format!("{file}: {word}: {}", self.message),
         }
     }
 }

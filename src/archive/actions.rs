@@ -371,11 +371,11 @@ mod tests {
         assert_eq!(a.status(d(11)), ActionStatus::Overdue);
         a.follow(&FollowUp::Moved { due: d(20) }, "t");
         assert_eq!(a.status(d(11)), ActionStatus::Open);
-        assert_eq!(a.line(Lang::Da), "x (Helle, frist 20-03-2022)");
+        assert_eq!(a.line(Lang::Da), "x (Helle, frist 20.03.2022)");
         a.meeting_date = Some(d(7));
         assert_eq!(
             a.line(Lang::En),
-            "x (Helle, due 2022-03-20, from the meeting on 2022-03-07)"
+            "x (Helle, due 20 Mar 2022, from the meeting on 7 Mar 2022)"
         );
         assert_eq!(a.agreed_due, Some(d(10)));
         a.follow(&FollowUp::Done, "u");

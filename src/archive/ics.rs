@@ -97,7 +97,7 @@ mod tests {
             "{description}"
         );
         assert!(
-            description.contains("Centerledermøde (14-03-2022)"),
+            description.contains("Centerledermøde (14.03.2022)"),
             "{description}"
         );
         assert!(

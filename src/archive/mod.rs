@@ -23,7 +23,7 @@ use crate::session::store;
 /// Dates as the rest of the app shows them (14-03-2022 in Danish, 14.03.2022 in Norwegian).
 pub use crate::session::due::format_date;
 pub use actions::{ActionPoint, ActionStatus, OpenAction, open_actions_for, review_item};
-pub use search::{Field, Hit, search};
+pub use search::{Field, Hit, search, search_in};
 pub use series::{series_key, series_name};
 pub use stats::{SeriesStats, series_stats, stats_named, stats_of_session};
 pub use summary::{SessionSummary, SortKey};

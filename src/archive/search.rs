@@ -32,8 +32,13 @@ pub struct Hit {
 }
 
 /// Every line in the archive that contains `query` (case-insensitive), in archive order and item
-/// order. An empty query finds nothing.
+/// order. An empty query finds nothing. Dates are shown in each meeting's language.
 pub fn search(archive: &Archive, query: &str) -> Vec<Hit> {
+    search_in(archive, query, None)
+}
+
+/// [`search`], with dates shown in `lang` when given (the review screen's language).
+pub fn search_in(archive: &Archive, query: &str, lang: Option<crate::i18n::Lang>) -> Vec<Hit> {
     let needle = query.trim().to_lowercase();
     if needle.is_empty() {
         return vec![];
@@ -69,7 +74,9 @@ pub fn search(archive: &Archive, query: &str) -> Vec<Hit> {
                     EntryKind::Outcome { text, .. } => hit(Some(i), Field::Outcome, text),
                     EntryKind::Note { text } => hit(Some(i), Field::Note, text),
                     EntryKind::Action { what, who, due } => {
-                        let due = due.map(|d| format!(", {d}"));
+                        let lang = lang.unwrap_or(m.agenda.language);
+                        let due =
+                            due.map(|d| format!(", {}", crate::session::due::format_date(d, lang)));
                         let line = format!("{what} ({who}{})", due.unwrap_or_default());
                         hit(Some(i), Field::Action, &line);
                     }

@@ -53,23 +53,20 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     if args.json {
         println!("{}", to_json(&actions, today));
     } else if args.ics {
-        let lang = args.lang.unwrap_or_else(|| newest_language(&archive));
+        let lang = Lang::from_env(args.lang, newest_language(&archive));
         let stamp = SystemClock.now().with_timezone(&chrono::Utc);
         print!("{}", crate::archive::ics::to_ics(&actions, lang, stamp));
     } else {
-        let lang = args.lang.unwrap_or_else(|| newest_language(&archive));
+        let lang = Lang::from_env(args.lang, newest_language(&archive));
         print!("{}", table(&actions, today, lang));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The language of the newest session, else Danish.
-pub fn newest_language(archive: &Archive) -> Lang {
-    archive
-        .sessions
-        .last()
-        .map(|s| s.meeting.agenda.language)
-        .unwrap_or_default()
+/// The language of the newest session, if there is one: the agenda's language for commands
+/// that read many sessions.
+pub fn newest_language(archive: &Archive) -> Option<Lang> {
+    archive.sessions.last().map(|s| s.meeting.agenda.language)
 }
 
 #[derive(Serialize)]
@@ -209,7 +206,7 @@ mod tests {
             lines[2].contains("Tjek lokaler"),
             "escape sequences are removed: {t}"
         );
-        assert!(lines[2].ends_with("21-03-2022*  Overskredet"), "{t}");
+        assert!(lines[2].ends_with("21.03.2022*  Overskredet"), "{t}");
         assert!(lines[3].starts_with("* "));
         assert_eq!(table(&[], today, Lang::En), "No action points.\n");
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::agenda::{Agenda, Format, Item};
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -22,22 +22,27 @@ pub struct Args {
     /// fix what was misread in any editor, then run the fixed file
     #[arg(long)]
     pub markdown: bool,
+    /// Language of messages and labels [default: the agenda's, else the locale (LC_ALL,
+    /// LC_MESSAGES, LANG), else English]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 pub fn run(args: Args, _sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let name = crate::textutil::display_path(&args.file);
     match crate::agenda::load(&args.file, args.format) {
         Ok(imported) => {
+            let lang = Lang::from_env(args.lang, Some(imported.agenda.language));
             // Warnings go to stderr so that stdout stays the agenda (or clean JSON).
             for w in &imported.warnings {
-                eprintln!("{}", w.display(&name));
+                eprintln!("{}", w.display(&name, lang));
             }
             let text = if args.json {
                 imported.agenda.to_json() + "\n"
             } else if args.markdown {
                 crate::agenda::markdown::write(&imported.agenda) + "\n"
             } else {
-                render(&imported.agenda)
+                render_in(&imported.agenda, lang)
             };
             super::check::write_stdout(&text)?;
             Ok(ExitCode::SUCCESS)
@@ -51,7 +56,11 @@ pub fn run(args: Args, _sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode>
 
 /// The whole agenda as readable text, labelled in the agenda's language.
 pub fn render(a: &Agenda) -> String {
-    let lang = a.language;
+    render_in(a, a.language)
+}
+
+/// The whole agenda as readable text, labelled in `lang`.
+pub fn render_in(a: &Agenda, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", a.title);
     let _ = writeln!(
@@ -61,7 +70,10 @@ pub fn render(a: &Agenda) -> String {
     );
     let hhmm = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
     let facts = [
-        (Key::Date, a.date.map(|d| d.format("%Y-%m-%d").to_string())),
+        (
+            Key::Date,
+            a.date.map(|d| crate::session::due::format_date(d, lang)),
+        ),
         (Key::MeetingStart, hhmm(a.start)),
         (Key::MeetingEnd, hhmm(a.end)),
         (Key::Place, a.place.clone()),
@@ -93,13 +105,12 @@ pub fn render(a: &Agenda) -> String {
             };
             let _ = writeln!(out, "\n-- {}{when} --", b.title);
         }
-        item_text(&mut out, item, a);
+        item_text(&mut out, item, lang);
     }
     out
 }
 
-fn item_text(out: &mut String, item: &Item, a: &Agenda) {
-    let lang = a.language;
+fn item_text(out: &mut String, item: &Item, lang: Lang) {
     let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
     let when = match (item.start, item.end, item.planned_minutes()) {
         (Some(s), Some(e), Some(m)) => format!("  {}-{} ({m} min)", hhmm(s), hhmm(e)),

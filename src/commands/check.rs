@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use chrono::NaiveTime;
 
 use crate::agenda::{self, Agenda, Format, Warning};
+use crate::i18n::{Key, Lang};
 use crate::textutil::{truncate, width};
 
 #[derive(Debug, clap::Args)]
@@ -16,6 +17,10 @@ pub struct Args {
     /// Read the file as this format instead of guessing
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Language of messages and labels [default: the agenda's, else the locale (LC_ALL,
+    /// LC_MESSAGES, LANG), else English]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 /// Exit code when the agenda could not be read.
@@ -23,25 +28,25 @@ pub const UNREADABLE: u8 = 2;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let name = crate::textutil::display_path(&args.file);
-    let (agenda, warnings) = match read(&args.file, args.format) {
+    let (agenda, warnings) = match read(&args.file, args.format, args.lang) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
             return Ok(ExitCode::from(UNREADABLE));
         }
     };
-    let mut out = plan(&agenda);
+    let lang = Lang::from_env(args.lang, Some(agenda.language));
+    let mut out = plan_in(&agenda, lang);
     out.push('\n');
     for w in &warnings {
-        let _ = writeln!(out, "{}", w.display(&name));
+        let _ = writeln!(out, "{}", w.display(&name, lang));
     }
-    match warnings.len() {
-        0 => out.push_str("No warnings.\n"),
-        1 => out.push_str("1 warning.\n"),
-        n => {
-            let _ = writeln!(out, "{n} warnings.");
-        }
-    }
+    let count = match warnings.len() {
+        0 => Key::NoWarnings.get(lang).to_string(),
+        1 => Key::OneWarning.get(lang).to_string(),
+        n => Key::Warnings.get(lang).replace("{n}", &n.to_string()),
+    };
+    let _ = writeln!(out, "{count}");
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -59,21 +64,25 @@ pub fn write_stdout(text: &str) -> std::io::Result<()> {
     }
 }
 
-/// Reads an agenda for `check`: the agenda and every warning (import, schedule, lint), or the
+/// Reads an agenda for `check`: the agenda and every warning (import, schedule, lint; the lint's
+/// in the language [`Lang::from_env`] picks), or the
 /// `FILE:LINE: message` that says why it could not be read.
 pub fn read(
     path: &std::path::Path,
     format: Option<Format>,
+    lang: Option<Lang>,
 ) -> Result<(Agenda, Vec<Warning>), String> {
     let imported = agenda::load(path, format).map_err(|e| e.to_string())?;
     if imported.agenda.items.is_empty() {
         return Err(format!(
-            "{}:1: no agenda items found",
-            crate::textutil::display_path(path)
+            "{}:1: {}",
+            crate::textutil::display_path(path),
+            Key::NoItemsFound.get(Lang::from_env(lang, Some(imported.agenda.language)))
         ));
     }
+    let lang = Lang::from_env(lang, Some(imported.agenda.language));
     let mut warnings = imported.warnings;
-    warnings.extend(agenda::lint::lint(&imported.agenda));
+    warnings.extend(agenda::lint::lint_in(&imported.agenda, lang));
     warnings.sort_by_key(|w| w.line);
     Ok((imported.agenda, warnings))
 }
@@ -91,18 +100,23 @@ fn span(start: Option<NaiveTime>, end: Option<NaiveTime>) -> String {
 
 /// The plan as text: a heading with the meeting's facts, then one row per item and break.
 pub fn plan(a: &Agenda) -> String {
+    plan_in(a, a.language)
+}
+
+/// The plan as text, labelled in `lang`.
+pub fn plan_in(a: &Agenda, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{}",
         if a.title.is_empty() {
-            "(untitled agenda)"
+            Key::UntitledAgenda.get(lang)
         } else {
             &a.title
         }
     );
     let facts: Vec<String> = [
-        a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        a.date.map(|d| crate::session::due::format_date(d, lang)),
         a.start.map(|s| match a.end {
             Some(e) => format!("{}-{}", hhmm(Some(s)), hhmm(Some(e))),
             None => hhmm(Some(s)),
@@ -115,8 +129,6 @@ pub fn plan(a: &Agenda) -> String {
     if !facts.is_empty() {
         let _ = writeln!(out, "{}", facts.join(", "));
     }
-    let lang = a.language;
-    use crate::i18n::Key;
     for (key, value) in [
         (Key::Chair, a.chair.clone().unwrap_or_default()),
         (Key::Referent, a.referent.clone().unwrap_or_default()),
@@ -128,13 +140,13 @@ pub fn plan(a: &Agenda) -> String {
         }
     }
     out.push('\n');
-    table(&mut out, a);
+    table(&mut out, a, lang);
     out
 }
 
 const TITLE_MAX: usize = 50;
 
-fn table(out: &mut String, a: &Agenda) {
+fn table(out: &mut String, a: &Agenda, lang: Lang) {
     let num_w = a
         .items
         .iter()
@@ -162,11 +174,17 @@ fn table(out: &mut String, a: &Agenda) {
             " ".repeat(pad)
         );
     };
-    row(out, "#", "Title", "Time", "Min");
+    row(
+        out,
+        "#",
+        Key::TitleWord.get(lang),
+        Key::Time.get(lang),
+        Key::Minute.get(lang),
+    );
     let mut breaks = a.breaks.iter().peekable();
     for (i, item) in a.items.iter().enumerate() {
         while let Some(b) = breaks.next_if(|b| b.after <= i) {
-            break_row(out, b, &row);
+            break_row(out, b, &row, lang);
         }
         let minutes = item
             .planned_minutes()
@@ -181,16 +199,14 @@ fn table(out: &mut String, a: &Agenda) {
         row(out, &item.number, &item.title, &time, &minutes);
     }
     for b in breaks {
-        break_row(out, b, &row);
+        break_row(out, b, &row, lang);
     }
-    let _ = writeln!(out, "\n  {}", total_line(a));
+    let _ = writeln!(out, "\n  {}", total_line(a, lang));
 }
 
 /// The items' planned minutes, and the span of the day they are laid out in (breaks and gaps
 /// count in the span, not in the minutes): "I alt 23 min planlagt, mellem 21:20-22:00 (40 min)".
-fn total_line(a: &Agenda) -> String {
-    use crate::i18n::Key;
-    let lang = a.language;
+fn total_line(a: &Agenda, lang: Lang) -> String {
     // Summed wide: a file may give any u32 of minutes per item, and their sum must not overflow.
     let total: u64 = a
         .items
@@ -218,9 +234,10 @@ fn break_row(
     out: &mut String,
     b: &agenda::Break,
     row: &impl Fn(&mut String, &str, &str, &str, &str),
+    lang: Lang,
 ) {
     let title = if b.title.is_empty() {
-        "(gap)"
+        Key::Gap.get(lang)
     } else {
         b.title.as_str()
     };
@@ -243,7 +260,7 @@ mod tests {
         )
         .unwrap();
         let text = plan(&imported.agenda);
-        assert!(text.contains("2022-05-02, 09:00"), "{text}");
+        assert!(text.contains("02.05.2022, 09:00"), "{text}");
         assert!(text.contains("  1  Velkomst  09:00-09:15    15"), "{text}");
         assert!(text.contains("Frokost   12:00-12:45    45"), "{text}");
         // The total counts the items' minutes; the lunch break is not one of them.

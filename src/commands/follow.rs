@@ -22,7 +22,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    crate::ui::terminal::require("follow", args.lang.unwrap_or(Lang::En))?;
+    crate::ui::terminal::require("follow", Lang::from_env(args.lang, None))?;
     let source = match args.session_dir {
         Some(dir) => Source::Session(dir),
         None => Source::Newest {

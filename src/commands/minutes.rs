@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use crate::minutes::{self, Format, MinutesDoc, Options};
 use crate::session::Meeting;
 use crate::session::store::{self, AGENDA_FILE, JOURNAL_FILE};
@@ -77,7 +77,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let dir = match find_session(&args.session, sessions_dir) {
+    let dir = match find_session(&args.session, sessions_dir, Lang::from_env(args.lang, None)) {
         Ok(dir) => dir,
         Err(message) => {
             eprintln!("referent: {message}");
@@ -100,10 +100,18 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     for problem in meeting.fold_problems() {
         eprintln!("referent: {}: {problem}", journal.display());
     }
-    let lang = args.lang.unwrap_or(meeting.agenda.language);
+    let lang = Lang::from_env(args.lang, Some(meeting.agenda.language));
     let doc = args.render.document(&meeting, lang);
     let render = |format: Format| {
-        minutes::render(&doc, format).map_err(|e| anyhow::anyhow!("{format:?} minutes: {e}"))
+        minutes::render(&doc, format).map_err(|e| {
+            anyhow::anyhow!(
+                "{}",
+                Key::MinutesFailed
+                    .get(lang)
+                    .replace("{format}", &format!("{format:?}"))
+                    .replace("{error}", &e.to_string())
+            )
+        })
     };
     match (args.format, args.output) {
         (None, None) => {
@@ -125,7 +133,7 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
 }
 
 /// The folder as given, else a folder of that name in the sessions directory.
-fn find_session(given: &Path, sessions_dir: Option<&Path>) -> Result<PathBuf, String> {
+fn find_session(given: &Path, sessions_dir: Option<&Path>, lang: Lang) -> Result<PathBuf, String> {
     let dir = if given.is_dir() {
         given.to_path_buf()
     } else {
@@ -136,13 +144,22 @@ fn find_session(given: &Path, sessions_dir: Option<&Path>) -> Result<PathBuf, St
             .filter(|d| bare_name && d.is_dir());
         match in_store {
             Some(dir) => dir,
-            None => return Err(format!("{}: no such session folder", given.display())),
+            None => {
+                return Err(format!(
+                    "{}: {}",
+                    given.display(),
+                    Key::NoSuchSessionDir.get(lang)
+                ));
+            }
         }
     };
     if !dir.join(AGENDA_FILE).is_file() {
         return Err(format!(
-            "{}: not a session folder (it has no {AGENDA_FILE})",
-            dir.display()
+            "{}: {}",
+            dir.display(),
+            Key::NotSessionDirNoAgenda
+                .get(lang)
+                .replace("{agenda}", AGENDA_FILE)
         ));
     }
     Ok(dir)
@@ -182,17 +199,17 @@ mod tests {
         let dir = root.path().join("2022-03-14-moede");
         std::fs::create_dir(&dir).unwrap();
         assert!(
-            find_session(Path::new("2022-03-14-moede"), Some(root.path()))
+            find_session(Path::new("2022-03-14-moede"), Some(root.path()), Lang::En)
                 .unwrap_err()
                 .contains("no agenda.json")
         );
         std::fs::write(dir.join(AGENDA_FILE), "{}").unwrap();
         assert_eq!(
-            find_session(Path::new("2022-03-14-moede"), Some(root.path())).unwrap(),
+            find_session(Path::new("2022-03-14-moede"), Some(root.path()), Lang::En).unwrap(),
             dir
         );
         assert!(
-            find_session(Path::new("nowhere/2022"), Some(root.path()))
+            find_session(Path::new("nowhere/2022"), Some(root.path()), Lang::En)
                 .unwrap_err()
                 .contains("no such session folder")
         );

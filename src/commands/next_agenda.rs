@@ -8,6 +8,7 @@ use anyhow::{Context, bail};
 
 use crate::archive::Archive;
 use crate::archive::next::{self, Draft};
+use crate::i18n::{Key, Lang};
 use crate::session::store;
 
 #[derive(Debug, clap::Args)]
@@ -17,27 +18,36 @@ pub struct Args {
     /// Write the draft here instead of printing it
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Language of messages and labels [default: the agenda's, else the locale (LC_ALL,
+    /// LC_MESSAGES, LANG), else English]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let dir = resolve(&args.session, sessions_dir)?;
+    let dir = resolve(&args.session, sessions_dir, args.lang)?;
     // The series lives beside the session: its siblings are the earlier meetings.
     let root = dir.parent().unwrap_or(Path::new("."));
     let archive = Archive::load(root);
     for p in &archive.problems {
         eprintln!("referent: {p}");
     }
+    let lang = Lang::from_env(args.lang, super::actions::newest_language(&archive));
+    let unreadable = || format!("{}: {}", dir.display(), Key::SessionUnreadable.get(lang));
     let Some(index) = archive.position_of(&dir) else {
-        bail!("{}: could not read this session", dir.display());
+        bail!(unreadable());
     };
     let Some(draft) = next::draft(&archive, index) else {
-        bail!("{}: could not read this session", dir.display());
+        bail!(unreadable());
     };
     let text = render(&draft);
     match &args.output {
         Some(path) => {
-            store::write_atomic(path, text.as_bytes())
-                .with_context(|| format!("writing {}", path.display()))?;
+            store::write_atomic(path, text.as_bytes()).with_context(|| {
+                Key::Writing
+                    .get(lang)
+                    .replace("{file}", &path.display().to_string())
+            })?;
             eprintln!("{}", path.display());
             eprintln!("{}", draft.date_note);
         }
@@ -48,7 +58,7 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
 
 /// The session folder the argument names: a path to one, or a folder name under the sessions
 /// directory.
-fn resolve(arg: &Path, sessions_dir: Option<&Path>) -> anyhow::Result<PathBuf> {
+fn resolve(arg: &Path, sessions_dir: Option<&Path>, lang: Option<Lang>) -> anyhow::Result<PathBuf> {
     if Archive::is_session_dir(arg) {
         return Ok(arg.to_path_buf());
     }
@@ -60,10 +70,12 @@ fn resolve(arg: &Path, sessions_dir: Option<&Path>) -> anyhow::Result<PathBuf> {
         }
     }
     bail!(
-        "{}: not a session folder (one holding {} and {})",
+        "{}: {}",
         arg.display(),
-        store::AGENDA_FILE,
-        store::JOURNAL_FILE
+        Key::NotSessionDir
+            .get(Lang::from_env(lang, None))
+            .replace("{agenda}", store::AGENDA_FILE)
+            .replace("{journal}", store::JOURNAL_FILE)
     )
 }
 

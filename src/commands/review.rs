@@ -18,12 +18,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    crate::ui::terminal::require("review", args.lang.unwrap_or(Lang::En))?;
+    crate::ui::terminal::require("review", Lang::from_env(args.lang, None))?;
     let root = store::sessions_dir(sessions_dir)?;
     let archive = super::load_archive(&root);
-    let lang = args
-        .lang
-        .unwrap_or_else(|| super::actions::newest_language(&archive));
+    let lang = Lang::from_env(args.lang, super::actions::newest_language(&archive));
     let mut view = ReviewView::new(archive, &root, args.series, lang);
     review::run(&mut view)?;
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,6 @@
 //! `referent run`: open or resume a session and run the meeting screen.
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -77,7 +77,7 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
             clock.now(),
         )?;
     }
-    let lang = args.lang.unwrap_or(rec.meeting().agenda.language);
+    let lang = Lang::from_env(args.lang, Some(rec.meeting().agenda.language));
     let mut app = App::new(rec, lang);
     // Before the clock starts the plan screen is the editor: fix the plan, then Space.
     if app.meeting().phase == crate::session::state::Phase::NotStarted {
@@ -95,7 +95,11 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
 fn speaking_time(text: &str) -> Result<u32, String> {
     match crate::session::decide::parse_limit(text) {
         Ok(Some(seconds)) if seconds > 0 => Ok(seconds),
-        Ok(Some(_) | None) | Err(_) => Err(format!("not a number of minutes: {text}")),
+        Ok(Some(_) | None) | Err(_) => Err(format!(
+            "{}: {}",
+            Key::NotMinutes.get(Lang::from_env(None, None)),
+            text
+        )),
     }
 }
 
@@ -139,8 +143,11 @@ fn finish(
     if app.quit && meeting.phase == Phase::NotStarted && app.rec.is_empty() {
         // Nothing happened: leave no empty session behind, but never remove what may be
         // worth recovering.
-        let kept = store::remove_if_unused(&dir)
-            .with_context(|| format!("removing {}", textutil::display_path(&dir)))?;
+        let kept = store::remove_if_unused(&dir).with_context(|| {
+            Key::Removing
+                .get(lang)
+                .replace("{dir}", &textutil::display_path(&dir))
+        })?;
         match kept {
             Some(why) => println!("{why}"),
             None => return Ok(ExitCode::SUCCESS),
@@ -148,8 +155,12 @@ fn finish(
     }
     if meeting.phase == Phase::Ended {
         let doc = render.document(meeting, lang);
-        let written = crate::minutes::write_files(&dir, &doc, &render.formats())
-            .with_context(|| format!("writing the minutes in {}", textutil::display_path(&dir)))?;
+        let written =
+            crate::minutes::write_files(&dir, &doc, &render.formats()).with_context(|| {
+                Key::WritingMinutesIn
+                    .get(lang)
+                    .replace("{dir}", &textutil::display_path(&dir))
+            })?;
         println!("{}:", Key::MinutesWritten.get(lang));
         for path in written {
             println!("  {}", textutil::display_path(&path));
@@ -162,8 +173,10 @@ fn finish(
     );
     if let Some(error) = &app.write_error {
         println!(
-            "{error}\nThe last change was not saved; resume with: referent run --resume {}",
-            textutil::display_path(&dir)
+            "{error}\n{}",
+            Key::LastChangeNotSaved
+                .get(lang)
+                .replace("{dir}", &textutil::display_path(&dir))
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -178,13 +191,18 @@ fn resume(
         Some(d) => d.to_path_buf(),
         None => match store::newest_unfinished(root) {
             Some(d) => d,
-            None => bail!("no unfinished session in {}", textutil::display_path(root)),
+            None => bail!(
+                "{}",
+                Key::NoUnfinished
+                    .get(Lang::from_env(None, None))
+                    .replace("{dir}", &textutil::display_path(root))
+            ),
         },
     };
     // A folder that is no session is said first; then, before the journal is touched, whether
     // the meeting can be shown at all.
-    store::load_agenda(&dir).map_err(anyhow::Error::msg)?;
-    needs_terminal()?;
+    let agenda = store::load_agenda(&dir).map_err(anyhow::Error::msg)?;
+    needs_terminal(Lang::from_env(None, Some(agenda.language)))?;
     let (rec, report) = Recorder::resume(&dir, clock.now())?;
     let journal = dir.join(store::JOURNAL_FILE);
     let mut problems = report.messages(&journal);
@@ -220,10 +238,10 @@ fn resume_notice(meeting: &Meeting, problems: &[String]) -> Option<String> {
     }
 }
 
-/// `run` in a pipe: one line, before any session is begun or resumed. The screen's language is
-/// not known yet; the line is in English like the importer's messages.
-fn needs_terminal() -> std::io::Result<()> {
-    crate::ui::terminal::require("run", Lang::En)
+/// `run` in a pipe: one line, before any session is begun or resumed, in the language the
+/// screen would have spoken.
+fn needs_terminal(lang: Lang) -> std::io::Result<()> {
+    crate::ui::terminal::require("run", lang)
 }
 
 fn open_new(
@@ -236,56 +254,58 @@ fn open_new(
         None => example(clock.now().date_naive())?,
     };
     let agenda = imported.agenda;
+    let lang = Lang::from_env(args.lang, Some(agenda.language));
     // Before a session is created: a meeting that cannot be shown is not begun.
-    needs_terminal()?;
+    needs_terminal(lang)?;
     if !args.new
-        && let Some(dir) = offer_resume(root, &agenda)?
+        && let Some(dir) = offer_resume(root, &agenda, lang)?
     {
         return resume(root, Some(&dir), clock);
     }
-    let rec = Recorder::create(root, agenda, clock.now())
-        .with_context(|| format!("creating a session in {}", textutil::display_path(root)))?;
+    let rec = Recorder::create(root, agenda, clock.now()).with_context(|| {
+        Key::CreatingSession
+            .get(lang)
+            .replace("{dir}", &textutil::display_path(root))
+    })?;
     let notice = (!imported.warnings.is_empty()).then(|| {
-        format!(
-            "{} warning(s) in the agenda: see `referent check`",
-            imported.warnings.len()
-        )
+        Key::AgendaWarnings
+            .get(lang)
+            .replace("{n}", &imported.warnings.len().to_string())
     });
     Ok((rec, notice))
 }
 
 /// A session another window is writing: say who has it, and offer to follow it instead.
 fn offer_follow(dir: &Path, holder: Option<Holder>, args: &Args) -> anyhow::Result<ExitCode> {
-    let who = holder.map_or_else(|| "another process".to_string(), |h| h.to_string());
+    let agenda_lang = store::load_agenda(dir).ok().map(|a| a.language);
+    let lang = Lang::from_env(args.lang, agenda_lang);
+    let who = holder.map_or_else(
+        || Key::AnotherProcess.get(lang).to_string(),
+        |h| h.to_string(),
+    );
     let follow = format!("referent follow {}", dir.display());
     if !io::stdin().is_terminal() {
         eprintln!(
-            "referent: {} is open in another window ({who}); watch it with `{follow}`",
-            dir.display()
+            "referent: {}",
+            Key::OpenElsewhere
+                .get(lang)
+                .replace("{dir}", &dir.display().to_string())
+                .replace("{who}", &who)
+                .replace("{follow}", &follow)
         );
         return Ok(ExitCode::FAILURE);
     }
-    print!(
-        "This meeting is open in another window ({who}):\n  {}\nOnly one window can write it. \
-         Follow it here instead ({follow})? [Y/n] ",
-        dir.display()
-    );
-    io::stdout().flush()?;
-    let mut answer = String::new();
-    io::stdin().lock().read_line(&mut answer)?;
-    if is_no(&answer) {
+    let question = Key::OfferFollow
+        .get(lang)
+        .replace("{who}", &who)
+        .replace("{dir}", &dir.display().to_string())
+        .replace("{follow}", &follow);
+    if !crate::ui::terminal::ask_yes(&question, lang)? {
         return Ok(ExitCode::FAILURE);
     }
     let source = crate::ui::follow::Source::Session(dir.to_path_buf());
     crate::ui::follow::run(source, Theme::from_env(args.theme), args.lang)?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn is_no(answer: &str) -> bool {
-    matches!(
-        answer.trim().to_lowercase().as_str(),
-        "n" | "no" | "nej" | "nei"
-    )
 }
 
 /// The built-in example, held on `today`: its title and date say the day it is run, so the
@@ -300,7 +320,7 @@ pub fn example(today: chrono::NaiveDate) -> Result<agenda::Imported, agenda::Imp
 
 /// Asks, before the screen starts, whether to resume an unfinished session of the same agenda.
 /// One that another window is running is not offered for resuming: opening it says who has it.
-fn offer_resume(root: &Path, agenda: &Agenda) -> anyhow::Result<Option<PathBuf>> {
+fn offer_resume(root: &Path, agenda: &Agenda, lang: Lang) -> anyhow::Result<Option<PathBuf>> {
     let Some(dir) = store::unfinished_of(root, agenda).into_iter().next() else {
         return Ok(None);
     };
@@ -309,19 +329,18 @@ fn offer_resume(root: &Path, agenda: &Agenda) -> anyhow::Result<Option<PathBuf>>
     }
     if !io::stdin().is_terminal() {
         eprintln!(
-            "referent: an unfinished session of this agenda exists: {} (resume with --resume)",
-            textutil::display_path(&dir)
+            "referent: {}",
+            Key::UnfinishedExists
+                .get(lang)
+                .replace("{dir}", &textutil::display_path(&dir))
         );
         return Ok(None);
     }
-    print!(
-        "An unfinished session of this agenda exists:\n  {}\nResume it? [Y/n] ",
-        textutil::display_path(&dir)
-    );
-    io::stdout().flush()?;
-    let mut answer = String::new();
-    io::stdin().lock().read_line(&mut answer)?;
-    Ok((!is_no(&answer)).then_some(dir))
+    let question = Key::ResumeQuestion
+        .get(lang)
+        .replace("{dir}", &textutil::display_path(&dir));
+    let yes = crate::ui::terminal::ask_yes(&question, lang)?;
+    Ok(yes.then_some(dir))
 }
 
 #[cfg(test)]

@@ -46,6 +46,7 @@ fn language_tag(lang: Lang) -> &'static str {
     match lang {
         Lang::Da => "da-DK",
         Lang::Nb => "nb-NO",
+        Lang::Nn => "nn-NO",
         Lang::En => "en-GB",
     }
 }

@@ -101,11 +101,7 @@ pub fn layout(doc: &MinutesDoc) -> Layout {
     approval(&mut blocks, doc);
     Layout {
         lang,
-        title: format!(
-            "{}: {}",
-            Key::Minutes.get(lang),
-            text(&meeting_title(&doc.meeting.title))
-        ),
+        title: minutes_title(&doc.meeting.title, lang),
         date: doc
             .meeting
             .date
@@ -168,10 +164,32 @@ pub fn text(s: &str) -> String {
         .join(" ")
 }
 
+/// The minutes' title from the agenda's: *Dagsorden til ledermøde i Skole og Dagtilbud* gives
+/// *Referat af ledermøde i Skole og Dagtilbud* (the meeting's name, not what follows the word
+/// *Dagsorden*), *Dagsorden: Centerledermøde* gives *Referat: Centerledermøde*.
+pub(crate) fn minutes_title(title: &str, lang: Lang) -> String {
+    let name = text(&meeting_title(title));
+    match meeting_name(&name) {
+        Some(name) => format!("{} {name}", Key::MinutesOf.get(lang)),
+        None => format!("{}: {name}", Key::Minutes.get(lang)),
+    }
+}
+
+/// What follows a leading *til*, *for*, *ved* … (the rest of a title such as *Dagsorden til
+/// ledermøde*), or `None` when the title does not start with one.
+fn meeting_name(rest: &str) -> Option<&str> {
+    const LINKS: &[&str] = &[
+        "til", "for", "ved", "af", "av", "over", "fra", "frå", "of", "to",
+    ];
+    let (first, name) = rest.split_once(' ')?;
+    let name = name.trim_start();
+    (LINKS.contains(&first.to_lowercase().as_str()) && !name.is_empty()).then_some(name)
+}
+
 /// The title without a leading "Dagsorden"/"Saksliste"/"Agenda", which the minutes replace.
 pub(crate) fn meeting_title(title: &str) -> String {
     let trimmed = title.trim();
-    for lang in [Lang::Da, Lang::Nb, Lang::En] {
+    for lang in Lang::ALL {
         let word = Key::Agenda.get(lang);
         if let Some(head) = trimmed.get(..word.len())
             && head.eq_ignore_ascii_case(word)
@@ -564,11 +582,12 @@ fn item_time(item: &ItemDoc, lang: Lang) -> Option<String> {
 /// Breaks, interruptions and changes of plan, in time order.
 fn course(out: &mut Vec<Block>, doc: &MinutesDoc) {
     let lang = doc.lang;
-    let min = Key::Minute.get(lang);
     let span = |start: &Time, end: &Option<Time>, secs: i64| {
         let to = end.as_ref().map(hhmm).unwrap_or_default();
-        let mins = minutes_of(Duration::seconds(secs));
-        (format!("{}–{to}", hhmm(start)), format!("{mins} {min}"))
+        (
+            format!("{}–{to}", hhmm(start)),
+            super::duration_text(secs, lang),
+        )
     };
     let mut lines: Vec<(Time, String)> = vec![];
     for p in &doc.pauses {

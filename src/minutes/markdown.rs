@@ -390,4 +390,32 @@ pub(crate) mod tests {
         assert_eq!(meeting_title("Dagsorden"), "Dagsorden");
         assert_eq!(meeting_title("Agendapunkter"), "punkter");
     }
+
+    /// Found trying the app: *Dagsorden til ledermøde i Skole og Dagtilbud* gave the minutes
+    /// the title *Referat: til ledermøde i Skole og Dagtilbud*.
+    #[test]
+    fn the_minutes_take_the_meetings_name() {
+        use crate::minutes::layout::minutes_title;
+        assert_eq!(
+            minutes_title("Dagsorden til ledermøde i Skole og Dagtilbud", Lang::Da),
+            "Referat af ledermøde i Skole og Dagtilbud"
+        );
+        assert_eq!(
+            minutes_title("Saksliste for driftsutvalget", Lang::Nb),
+            "Referat fra driftsutvalget"
+        );
+        assert_eq!(
+            minutes_title("Sakliste til formannskapet", Lang::Nn),
+            "Møtebok frå formannskapet"
+        );
+        assert_eq!(
+            minutes_title("Agenda for the board meeting", Lang::En),
+            "Minutes of the board meeting"
+        );
+        assert_eq!(
+            minutes_title("DAGSORDEN Centerledermøde", Lang::Da),
+            "Referat: Centerledermøde"
+        );
+        assert_eq!(minutes_title("Dagsorden til", Lang::Da), "Referat: til");
+    }
 }

@@ -115,6 +115,15 @@ pub(crate) fn minutes_of(d: Duration) -> i64 {
     crate::session::state::round_minutes(d)
 }
 
+/// A length of time as every screen and the minutes say it: whole minutes ("12 min"), and
+/// "under 1 min" for less than half a minute rather than "0 min".
+pub fn duration_text(secs: i64, lang: Lang) -> String {
+    match minutes_of(Duration::seconds(secs.max(0))) {
+        0 => Key::UnderAMinute.get(lang).to_string(),
+        m => format!("{m} {}", Key::Minute.get(lang)),
+    }
+}
+
 /// "mandag den 14. marts 2022".
 pub(crate) fn long_date(date: NaiveDate, lang: Lang) -> String {
     const WEEKDAYS: [Key; 7] = [

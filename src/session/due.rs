@@ -27,12 +27,13 @@ pub fn parse_due_lang(input: &str, today: NaiveDate, lang: Lang) -> Result<Naive
     parse(input, today).map_err(|e| e.message(input.trim(), lang))
 }
 
-/// A due date as the form shows it, in a shape [`parse_due`] reads back.
+/// A date as every screen, table, search result and the minutes show it, one format per
+/// language (`21.03.2022` in Danish and Norwegian, `21 Mar 2022` in English), in a shape
+/// [`parse_due`] reads back. Data (JSON, iCalendar, folder names) stays ISO.
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     let pattern = match lang {
-        Lang::Da => "%d-%m-%Y",
-        Lang::Nb => "%d.%m.%Y",
-        Lang::En => "%Y-%m-%d",
+        Lang::Da | Lang::Nb | Lang::Nn => "%d.%m.%Y",
+        Lang::En => "%-d %b %Y",
     };
     date.format(pattern).to_string()
 }
@@ -90,7 +91,7 @@ fn parse(input: &str, today: NaiveDate) -> Result<NaiveDate, DueError> {
 fn relative_day(words: &[&str], today: NaiveDate) -> Option<NaiveDate> {
     match words.concat().as_str() {
         "idag" | "today" => Some(today),
-        "imorgen" | "tomorrow" => today.succ_opt(),
+        "imorgen" | "imorgon" | "tomorrow" => today.succ_opt(),
         "iovermorgen"
         | "overimorgen"
         | "overmorgen"
@@ -231,7 +232,8 @@ fn offset(n: u32, unit: &str, today: NaiveDate) -> Result<NaiveDate, DueError> {
     }
 }
 
-/// Weekday names: Danish and Norwegian share theirs; ASCII spellings of ø are accepted.
+/// Weekday names: Danish and bokmål share theirs, nynorsk has four of its own; ASCII spellings
+/// of ø are accepted.
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("mandag", Weekday::Mon),
     ("tirsdag", Weekday::Tue),
@@ -244,6 +246,10 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("søndag", Weekday::Sun),
     ("sondag", Weekday::Sun),
     ("soendag", Weekday::Sun),
+    ("måndag", Weekday::Mon),
+    ("tysdag", Weekday::Tue),
+    ("laurdag", Weekday::Sat),
+    ("sundag", Weekday::Sun),
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),
     ("wednesday", Weekday::Wed),
@@ -264,10 +270,13 @@ fn weekday(text: &str) -> Option<Weekday> {
         .map(|&(_, w)| w)
 }
 
-/// Full weekday names, Monday first: Danish and Norwegian, then English.
-const WEEKDAY_ROWS: [[&str; 7]; 2] = [
+/// Full weekday names, Monday first: Danish and bokmål, nynorsk, then English.
+const WEEKDAY_ROWS: [[&str; 7]; 3] = [
     [
         "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ],
+    [
+        "måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag",
     ],
     [
         "monday",
@@ -309,7 +318,8 @@ fn next_weekday(today: NaiveDate, w: Weekday) -> Option<NaiveDate> {
     today.checked_add_days(Days::new(u64::from(ahead)))
 }
 
-/// Month names, one row per language and form, January first. Nynorsk writes them as bokmål.
+/// Month names, one row per language and form, January first. Nynorsk writes them as bokmål
+/// (its rows are the bokmål ones, so a nynorsk text's months are written back the same way).
 const MONTH_ROWS: &[(Lang, [&str; 12])] = &[
     (
         Lang::Da,
@@ -382,6 +392,14 @@ const MONTH_ROWS: &[(Lang, [&str; 12])] = &[
     ),
 ];
 
+/// The language whose month rows `lang` uses.
+fn month_lang(lang: Lang) -> Lang {
+    match lang {
+        Lang::Nn => Lang::Nb,
+        Lang::Da | Lang::Nb | Lang::En => lang,
+    }
+}
+
 /// A month name in any of the languages, in full or from its first three letters (`sept.`).
 pub fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
@@ -406,8 +424,8 @@ pub fn month_name_like(written: &str, month: u32, lang: Lang) -> Option<String> 
     let index = usize::try_from(month.checked_sub(1)?).ok()?;
     let rows = MONTH_ROWS
         .iter()
-        .filter(|(l, _)| *l == lang)
-        .chain(MONTH_ROWS.iter().filter(|(l, _)| *l != lang));
+        .filter(|(l, _)| *l == month_lang(lang))
+        .chain(MONTH_ROWS.iter().filter(|(l, _)| *l != month_lang(lang)));
     let name = rows
         .map(|(_, row)| row)
         .find(|row| row.contains(&w.as_str()))?
@@ -812,7 +830,7 @@ mod tests {
 
     #[test]
     fn the_hint_fits_a_form_at_80_columns_in_two_lines() {
-        for lang in [Lang::Da, Lang::Nb, Lang::En] {
+        for lang in Lang::ALL {
             let e = parse_due_lang("snart om lidt", today(), lang).unwrap_err();
             let lines = crate::textutil::wrap(&e, 74);
             assert!(lines.len() <= 2, "{lang:?}: {lines:?}");
@@ -851,10 +869,46 @@ mod tests {
     #[test]
     fn formatted_dates_read_back() {
         let date = d(2022, 3, 21);
-        for lang in [Lang::Da, Lang::Nb, Lang::En] {
+        for lang in Lang::ALL {
             assert_eq!(ok(&format_date(date, lang)), date, "{lang:?}");
         }
-        assert_eq!(format_date(date, Lang::Da), "21-03-2022");
+        assert_eq!(format_date(date, Lang::Da), "21.03.2022");
+        assert_eq!(format_date(date, Lang::En), "21 Mar 2022");
+    }
+
+    /// Nynorsk as a minute-taker types it, on Monday 14 March 2022.
+    #[test]
+    fn nynorsk_due_dates() {
+        for (s, want) in [
+            ("neste veke", d(2022, 3, 25)),
+            ("veke 51", d(2022, 12, 23)),
+            ("om 14 dagar", d(2022, 3, 28)),
+            ("om ei veke", d(2022, 3, 21)),
+            ("om to veker", d(2022, 3, 28)),
+            ("i overmorgon", d(2022, 3, 16)),
+            ("i morgon", d(2022, 3, 15)),
+            ("utgangen av januar", d(2023, 1, 31)),
+            ("utgangen av mars", d(2022, 3, 31)),
+            ("1. mai", d(2022, 5, 1)),
+            ("tysdag", d(2022, 3, 15)),
+            ("laurdag", d(2022, 3, 19)),
+            ("sundag", d(2022, 3, 20)),
+            ("måndag", d(2022, 3, 21)),
+        ] {
+            assert_eq!(parse_due_lang(s, today(), Lang::Nn), Ok(want), "{s}");
+        }
+        let e = parse_due_lang("snart", today(), Lang::Nn).unwrap_err();
+        assert!(e.contains("Kan ikkje lese fristen: «snart»"), "{e}");
+        assert!(e.contains("neste veke"), "{e}");
+        assert_eq!(format_date(d(2022, 3, 21), Lang::Nn), "21.03.2022");
+        assert_eq!(
+            weekday_name_like("Måndag", Weekday::Tue).as_deref(),
+            Some("Tysdag")
+        );
+        assert_eq!(
+            month_name_like("januar", 12, Lang::Nn).as_deref(),
+            Some("desember")
+        );
     }
 
     #[test]

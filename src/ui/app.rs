@@ -751,17 +751,26 @@ impl App {
         let id = entry.id;
         self.selected = Some(id);
         match &entry.kind {
-            EntryKind::Decision { text }
-            | EntryKind::Note { text }
-            | EntryKind::Outcome { text, .. } => {
-                self.open_form(FormKind::Edit(id), Key::Log, &[(Key::Wording, text)]);
+            // Each editor is titled and labelled as the form that wrote the entry.
+            EntryKind::Decision { text } => {
+                self.open_form(FormKind::Edit(id), Key::Decision, &[(Key::Decision, text)]);
+            }
+            EntryKind::Note { text } => {
+                self.open_form(FormKind::Edit(id), Key::Notes, &[(Key::Notes, text)]);
+            }
+            EntryKind::Outcome { text, .. } => {
+                self.open_form(
+                    FormKind::Edit(id),
+                    Key::Recommendation,
+                    &[(Key::Wording, text)],
+                );
             }
             EntryKind::Inhabil { name } => {
                 self.open_form(FormKind::Edit(id), Key::Inhabil, &[(Key::Name, name)]);
             }
             EntryKind::Action { what, who, due } => {
                 let due = due
-                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .map(|d| crate::session::due::format_date(d, self.lang))
                     .unwrap_or_default();
                 self.open_form(
                     FormKind::EditAction(id),

@@ -289,7 +289,10 @@ impl Widget for &WaitingView<'_> {
 pub fn run(source: Source, theme: Theme, lang: Option<Lang>) -> anyhow::Result<()> {
     let mut follower = Follower::new(source);
     follower.check();
-    let mut tui = Tui::enter().map_err(|e| anyhow::anyhow!("cannot use the terminal: {e}"))?;
+    let mut tui = Tui::enter().map_err(|e| {
+        let lang = lang.unwrap_or_else(|| Lang::from_env(None, None));
+        anyhow::anyhow!("{}: {e}", Key::CannotUseTerminal.get(lang))
+    })?;
     let input = Input::spawn();
     match event_loop(&mut tui, &input, &mut follower, &theme, lang) {
         // A terminal that went away ends the follower; that is not an error to report.
@@ -379,9 +382,10 @@ fn draw(
     full: bool,
     lang: Option<Lang>,
 ) {
+    // Before a meeting is read (waiting for one), the locale's language.
     let lang = lang
         .or_else(|| follower.meeting().map(|m| m.agenda.language))
-        .unwrap_or_default();
+        .unwrap_or_else(|| Lang::from_env(None, None));
     let notice = follower.notice().map(|n| n.text(lang));
     match follower.meeting() {
         Some(meeting) => {

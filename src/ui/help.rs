@@ -19,7 +19,7 @@ impl Widget for &Help {
         let rows: Vec<(&str, &str)> = if self.editor {
             keymap::EDITOR
                 .iter()
-                .filter(|b| !b.desc[2].is_empty())
+                .filter(|b| b.desc.is_some())
                 .map(|b| (b.key, b.describe(self.lang)))
                 .collect()
         } else {

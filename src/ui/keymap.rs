@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 
 /// What a key asks for in the meeting screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,8 @@ pub struct Binding<A = Action> {
     /// Whether Ctrl is held (Ctrl-C).
     pub ctrl: bool,
     pub action: A,
-    /// Description per language: da, nb, en.
-    pub desc: [&'static str; 3],
+    /// What the key does, from the strings table; `None` for the second of paired keys.
+    pub desc: Option<Key>,
     /// Shown in the footer (the rest only in help).
     pub footer: bool,
 }
@@ -58,7 +58,7 @@ const fn b<A>(
     key: &'static str,
     code: KeyCode,
     action: A,
-    desc: [&'static str; 3],
+    desc: Option<Key>,
     footer: bool,
 ) -> Binding<A> {
     Binding {
@@ -72,7 +72,7 @@ const fn b<A>(
 }
 
 /// Ctrl and a letter.
-const fn ctrl<A>(key: &'static str, c: char, action: A, desc: [&'static str; 3]) -> Binding<A> {
+const fn ctrl<A>(key: &'static str, c: char, action: A, desc: Option<Key>) -> Binding<A> {
     Binding {
         key,
         code: KeyCode::Char(c),
@@ -92,233 +92,68 @@ pub const BINDINGS: &[Binding] = &[
         "Space",
         C(' '),
         A::StartPause,
-        [
-            "start / pause / fortsæt",
-            "start / pause / fortsett",
-            "start / pause / resume",
-        ],
+        Some(Key::BindStartPause),
         true,
     ),
-    b(
-        "n",
-        C('n'),
-        A::Next,
-        ["næste punkt", "neste sak", "next item"],
-        true,
-    ),
-    b(
-        "p",
-        C('p'),
-        A::Previous,
-        ["forrige punkt", "forrige sak", "previous item"],
-        false,
-    ),
-    b(
-        "g",
-        C('g'),
-        A::GoTo,
-        ["gå til punkt", "gå til sak", "go to item"],
-        false,
-    ),
-    b(
-        "s",
-        C('s'),
-        A::Skip,
-        [
-            "spring over (ikke behandlet)",
-            "hopp over (ikke behandlet)",
-            "skip (not treated)",
-        ],
-        false,
-    ),
-    b(
-        "d",
-        C('d'),
-        A::Decision,
-        ["beslutning", "vedtak", "decision"],
-        true,
-    ),
-    b(
-        "r",
-        C('r'),
-        A::Outcome,
-        [
-            "indstilling: udfald",
-            "innstilling: utfall",
-            "recommendation outcome",
-        ],
-        true,
-    ),
+    b("n", C('n'), A::Next, Some(Key::BindNext), true),
+    b("p", C('p'), A::Previous, Some(Key::BindPrevious), false),
+    b("g", C('g'), A::GoTo, Some(Key::BindGoTo), false),
+    b("s", C('s'), A::Skip, Some(Key::BindSkip), false),
+    b("d", C('d'), A::Decision, Some(Key::BindDecision), true),
+    b("r", C('r'), A::Outcome, Some(Key::BindOutcome), true),
     b(
         "a",
         C('a'),
         A::ActionPoint,
-        ["handling", "oppfølgingspunkt", "action point"],
+        Some(Key::BindActionPoint),
         true,
     ),
-    b("c", C('c'), A::Note, ["note", "notat", "note"], true),
-    b(
-        "e",
-        C('e'),
-        A::Edit,
-        [
-            "ret valgt linje",
-            "endre valgt linje",
-            "edit selected entry",
-        ],
-        false,
-    ),
-    b(
-        "x",
-        C('x'),
-        A::Delete,
-        [
-            "slet valgt linje",
-            "slett valgt linje",
-            "delete selected entry",
-        ],
-        false,
-    ),
-    b("u", C('u'), A::Undo, ["fortryd", "angre", "undo"], true),
-    b(
-        "A",
-        C('A'),
-        A::Attendance,
-        [
-            "fremmøde, inhabil",
-            "oppmøte, inhabil",
-            "attendance, conflict of interest",
-        ],
-        false,
-    ),
-    b(
-        "o",
-        C('o'),
-        A::Vote,
-        ["afstemning", "votering", "vote"],
-        false,
-    ),
-    b(
-        "R",
-        C('R'),
-        A::Replan,
-        [
-            "tidsplan: komprimér / skub / udsæt",
-            "tidsplan: komprimer / skyv / utsett",
-            "re-plan: compress / push back / defer",
-        ],
-        false,
-    ),
-    b(
-        "+",
-        C('+'),
-        A::AddItem,
-        [
-            "nyt punkt efter dette",
-            "ny sak etter denne",
-            "add an item after this one",
-        ],
-        false,
-    ),
-    b(
-        "E",
-        C('E'),
-        A::Editor,
-        ["ret dagsordenen", "endre sakslisten", "edit the plan"],
-        false,
-    ),
-    b(
-        "t",
-        C('t'),
-        A::AddSpeaker,
-        [
-            "ny på talerlisten",
-            "ny på talerlisten",
-            "add to the speaker list",
-        ],
-        false,
-    ),
-    b(
-        "T",
-        C('T'),
-        A::GiveFloor,
-        [
-            "ordet til den næste på talerlisten",
-            "ordet til den neste på talerlisten",
-            "give the floor to the next speaker",
-        ],
-        false,
-    ),
+    b("c", C('c'), A::Note, Some(Key::BindNote), true),
+    b("e", C('e'), A::Edit, Some(Key::BindEdit), false),
+    b("x", C('x'), A::Delete, Some(Key::BindDelete), false),
+    b("u", C('u'), A::Undo, Some(Key::BindUndo), true),
+    b("A", C('A'), A::Attendance, Some(Key::BindAttendance), false),
+    b("o", C('o'), A::Vote, Some(Key::BindVote), false),
+    b("R", C('R'), A::Replan, Some(Key::BindReplan), false),
+    b("+", C('+'), A::AddItem, Some(Key::BindAddItem), false),
+    b("E", C('E'), A::Editor, Some(Key::BindEditor), false),
+    b("t", C('t'), A::AddSpeaker, Some(Key::BindAddSpeaker), false),
+    b("T", C('T'), A::GiveFloor, Some(Key::BindGiveFloor), false),
     b(
         "L",
         C('L'),
         A::SpeakerList,
-        [
-            "talerliste: ryk, fjern, ryd, taletid",
-            "talerliste: flytt, fjern, tøm, taletid",
-            "speaker list: reorder, remove, clear, time limit",
-        ],
+        Some(Key::BindSpeakerList),
         false,
     ),
-    b(
-        "F",
-        C('F'),
-        A::FollowUps,
-        [
-            "åbne handlinger fra tidligere møder",
-            "åpne oppfølgingspunkter fra tidligere møter",
-            "open actions from earlier meetings",
-        ],
-        false,
-    ),
-    b(
-        "v",
-        C('v'),
-        A::ToggleView,
-        ["projektorvisning", "projektorvisning", "projector view"],
-        true,
-    ),
-    b("?", C('?'), A::Help, ["hjælp", "hjelp", "help"], true),
-    b(
-        "q",
-        C('q'),
-        A::Quit,
-        ["afslut mødet", "avslutt møtet", "finish the meeting"],
-        true,
-    ),
+    b("F", C('F'), A::FollowUps, Some(Key::BindFollowUps), false),
+    b("v", C('v'), A::ToggleView, Some(Key::BindProjector), true),
+    b("?", C('?'), A::Help, Some(Key::BindHelp), true),
+    b("q", C('q'), A::Quit, Some(Key::BindFinish), true),
     b(
         "↑/↓",
         KeyCode::Up,
         A::SelectUp,
-        ["vælg linje i log", "velg linje i logg", "select log entry"],
+        Some(Key::BindSelect),
         false,
     ),
-    b("↓", KeyCode::Down, A::SelectDown, ["", "", ""], false),
+    b("↓", KeyCode::Down, A::SelectDown, None, false),
     b(
         "PgUp/PgDn",
         KeyCode::PageDown,
         A::ScrollDown,
-        [
-            "rul sagsfremstilling",
-            "rull saksframlegg",
-            "scroll case presentation",
-        ],
+        Some(Key::BindScrollCase),
         false,
     ),
-    b("PgUp", KeyCode::PageUp, A::ScrollUp, ["", "", ""], false),
+    b("PgUp", KeyCode::PageUp, A::ScrollUp, None, false),
     b(
         "Esc",
         KeyCode::Esc,
         A::ClearSelection,
-        ["fravælg linje", "fjern valg", "clear the selection"],
+        Some(Key::BindClearSelection),
         false,
     ),
-    ctrl(
-        "Ctrl-C",
-        'c',
-        A::Quit,
-        ["afslut mødet", "avslutt møtet", "finish the meeting"],
-    ),
+    ctrl("Ctrl-C", 'c', A::Quit, Some(Key::BindFinish)),
 ];
 
 /// What a key does in the plan editor. Keys of the meeting screen that make sense there
@@ -339,101 +174,55 @@ pub enum EditorAction {
 use EditorAction as Ed;
 
 pub const EDITOR: &[Binding<EditorAction>] = &[
-    b(
-        "?",
-        C('?'),
-        Ed::Meeting(A::Help),
-        ["hjælp", "hjelp", "help"],
-        true,
-    ),
-    b(
-        "↑/↓",
-        KeyCode::Up,
-        Ed::Up,
-        [
-            "vælg møde eller punkt",
-            "velg møte eller sak",
-            "select meeting or item",
-        ],
-        false,
-    ),
-    b("↓", KeyCode::Down, Ed::Down, ["", "", ""], false),
-    b("k", C('k'), Ed::Up, ["", "", ""], false),
-    b("j", C('j'), Ed::Down, ["", "", ""], false),
+    b("?", C('?'), Ed::Meeting(A::Help), Some(Key::BindHelp), true),
+    b("↑/↓", KeyCode::Up, Ed::Up, Some(Key::BindSelectRow), false),
+    b("↓", KeyCode::Down, Ed::Down, None, false),
+    b("k", C('k'), Ed::Up, None, false),
+    b("j", C('j'), Ed::Down, None, false),
     b(
         "Enter",
         KeyCode::Enter,
         Ed::Edit,
-        ["ret", "endre", "edit"],
+        Some(Key::BindEditSelection),
         true,
     ),
-    b("e", C('e'), Ed::Edit, ["", "", ""], false),
-    b(
-        "+",
-        C('+'),
-        Ed::Add,
-        ["nyt punkt", "ny sak", "add item"],
-        true,
-    ),
-    b(
-        "x",
-        C('x'),
-        Ed::Remove,
-        ["fjern punkt", "fjern sak", "remove item"],
-        true,
-    ),
-    b(
-        "K/J",
-        C('K'),
-        Ed::MoveUp,
-        ["flyt op/ned", "flytt opp/ned", "move up/down"],
-        true,
-    ),
-    b("J", C('J'), Ed::MoveDown, ["", "", ""], false),
+    b("e", C('e'), Ed::Edit, None, false),
+    b("+", C('+'), Ed::Add, Some(Key::BindNewItem), true),
+    b("x", C('x'), Ed::Remove, Some(Key::BindRemoveItem), true),
+    b("K/J", C('K'), Ed::MoveUp, Some(Key::BindMoveUpDown), true),
+    b("J", C('J'), Ed::MoveDown, None, false),
     b(
         "Space",
         C(' '),
         Ed::Meeting(A::StartPause),
-        ["start", "start", "start"],
+        Some(Key::BindStart),
         true,
     ),
-    b(
-        "u",
-        C('u'),
-        Ed::Meeting(A::Undo),
-        ["fortryd", "angre", "undo"],
-        true,
-    ),
-    b(
-        "Esc",
-        KeyCode::Esc,
-        Ed::Close,
-        ["luk", "lukk", "close"],
-        true,
-    ),
-    b("E", C('E'), Ed::Close, ["", "", ""], false),
+    b("u", C('u'), Ed::Meeting(A::Undo), Some(Key::BindUndo), true),
+    b("Esc", KeyCode::Esc, Ed::Close, Some(Key::BindClose), true),
+    b("E", C('E'), Ed::Close, None, false),
     b(
         "v",
         C('v'),
         Ed::Meeting(A::ToggleView),
-        ["projektorvisning", "projektorvisning", "projector view"],
+        Some(Key::BindProjector),
         false,
     ),
     b(
         "A",
         C('A'),
         Ed::Meeting(A::Attendance),
-        ["fremmøde", "oppmøte", "attendance"],
+        Some(Key::BindPresence),
         false,
     ),
     b(
         "q",
         C('q'),
         Ed::Meeting(A::Quit),
-        ["afslut", "avslutt", "quit"],
+        Some(Key::BindQuit),
         false,
     ),
-    ctrl("Ctrl-C", 'c', Ed::Meeting(A::Quit), ["", "", ""]),
+    ctrl("Ctrl-C", 'c', Ed::Meeting(A::Quit), None),
 ];
 
 /// What a key does in a menu; the options' own keys (1-9, then letters) pick them.
@@ -446,30 +235,30 @@ pub enum MenuAction {
 }
 
 pub const MENU: &[Binding<MenuAction>] = &[
-    b("↑", KeyCode::Up, MenuAction::Up, ["op", "opp", "up"], false),
+    b("↑", KeyCode::Up, MenuAction::Up, Some(Key::BindUp), false),
     b(
         "↓",
         KeyCode::Down,
         MenuAction::Down,
-        ["ned", "ned", "down"],
+        Some(Key::BindDown),
         false,
     ),
-    b("Tab", KeyCode::Tab, MenuAction::Down, ["", "", ""], false),
+    b("Tab", KeyCode::Tab, MenuAction::Down, None, false),
     b(
         "Enter",
         KeyCode::Enter,
         MenuAction::Pick,
-        ["vælg", "velg", "pick"],
+        Some(Key::BindPick),
         true,
     ),
     b(
         "Esc",
         KeyCode::Esc,
         MenuAction::Close,
-        ["luk", "lukk", "close"],
+        Some(Key::BindClose),
         true,
     ),
-    ctrl("Ctrl-C", 'c', MenuAction::Close, ["luk", "lukk", "close"]),
+    ctrl("Ctrl-C", 'c', MenuAction::Close, Some(Key::BindClose)),
 ];
 
 /// What a key does in a form; every other key edits the focused field.
@@ -486,50 +275,33 @@ pub const FORM: &[Binding<FormAction>] = &[
         "Enter",
         KeyCode::Enter,
         FormAction::Save,
-        ["gem", "lagre", "save"],
+        Some(Key::BindSave),
         true,
     ),
     b(
         "Esc",
         KeyCode::Esc,
         FormAction::Cancel,
-        ["fortryd", "avbryt", "cancel"],
+        Some(Key::BindCancel),
         true,
     ),
-    ctrl(
-        "Ctrl-C",
-        'c',
-        FormAction::Cancel,
-        ["fortryd", "avbryt", "cancel"],
-    ),
+    ctrl("Ctrl-C", 'c', FormAction::Cancel, Some(Key::BindCancel)),
     b(
         "Tab",
         KeyCode::Tab,
         FormAction::NextField,
-        ["næste felt", "neste felt", "next field"],
+        Some(Key::BindNextField),
         true,
     ),
-    b(
-        "↓",
-        KeyCode::Down,
-        FormAction::NextField,
-        ["", "", ""],
-        false,
-    ),
+    b("↓", KeyCode::Down, FormAction::NextField, None, false),
     b(
         "S-Tab",
         KeyCode::BackTab,
         FormAction::PreviousField,
-        ["forrige felt", "forrige felt", "previous field"],
+        Some(Key::BindPreviousField),
         false,
     ),
-    b(
-        "↑",
-        KeyCode::Up,
-        FormAction::PreviousField,
-        ["", "", ""],
-        false,
-    ),
+    b("↑", KeyCode::Up, FormAction::PreviousField, None, false),
 ];
 
 /// What a key does in the speaker list (`L`).
@@ -552,72 +324,68 @@ pub const SPEAKERS: &[Binding<SpeakerAction>] = &[
         "↑/↓",
         KeyCode::Up,
         SpeakerAction::Up,
-        ["vælg", "velg", "select"],
+        Some(Key::BindChoose),
         false,
     ),
-    b("↓", KeyCode::Down, SpeakerAction::Down, NONE, false),
+    b("↓", KeyCode::Down, SpeakerAction::Down, None, false),
     b(
         "+",
         KeyCode::Char('+'),
         SpeakerAction::MoveUp,
-        ["ryk op", "flytt opp", "move up"],
+        Some(Key::BindMoveUp),
         true,
     ),
     b(
         "-",
         KeyCode::Char('-'),
         SpeakerAction::MoveDown,
-        ["ryk ned", "flytt ned", "move down"],
+        Some(Key::BindMoveDown),
         true,
     ),
     b(
         "x",
         KeyCode::Char('x'),
         SpeakerAction::Remove,
-        ["fjern", "fjern", "remove"],
+        Some(Key::BindRemove),
         true,
     ),
     b(
         "C",
         KeyCode::Char('C'),
         SpeakerAction::Clear,
-        ["ryd listen", "tøm lista", "clear the list"],
+        Some(Key::BindClearList),
         true,
     ),
     b(
         "t",
         KeyCode::Char('t'),
         SpeakerAction::Add,
-        ["ny taler", "ny taler", "add speaker"],
+        Some(Key::BindNewSpeaker),
         false,
     ),
     b(
         "T",
         KeyCode::Char('T'),
         SpeakerAction::GiveFloor,
-        ["giv ordet videre", "gi ordet videre", "give the floor"],
+        Some(Key::BindGiveFloorOn),
         true,
     ),
     b(
         "l",
         KeyCode::Char('l'),
         SpeakerAction::Limit,
-        [
-            "taletid for punktet",
-            "taletid for saken",
-            "speaking time for this item",
-        ],
+        Some(Key::BindItemSpeakingTime),
         true,
     ),
     b(
         "Esc",
         KeyCode::Esc,
         SpeakerAction::Close,
-        ["luk", "lukk", "close"],
+        Some(Key::BindClose),
         true,
     ),
-    b("q", KeyCode::Char('q'), SpeakerAction::Close, NONE, false),
-    ctrl("Ctrl-C", 'c', SpeakerAction::Close, NONE),
+    b("q", KeyCode::Char('q'), SpeakerAction::Close, None, false),
+    ctrl("Ctrl-C", 'c', SpeakerAction::Close, None),
 ];
 
 /// The answer to a yes/no question.
@@ -632,30 +400,24 @@ pub const CONFIRM: &[Binding<Answer>] = &[
         "y",
         KeyCode::Char('y'),
         Answer::Yes,
-        ["ja", "ja", "yes"],
+        Some(Key::BindYes),
         true,
     ),
-    b("Y", KeyCode::Char('Y'), Answer::Yes, ["", "", ""], false),
-    b("j", KeyCode::Char('j'), Answer::Yes, ["", "", ""], false),
-    b("J", KeyCode::Char('J'), Answer::Yes, ["", "", ""], false),
-    b(
-        "n",
-        KeyCode::Char('n'),
-        Answer::No,
-        ["nej", "nei", "no"],
-        true,
-    ),
-    b("N", KeyCode::Char('N'), Answer::No, ["", "", ""], false),
-    b("Esc", KeyCode::Esc, Answer::No, ["", "", ""], false),
-    ctrl("Ctrl-C", 'c', Answer::No, ["", "", ""]),
+    b("Y", KeyCode::Char('Y'), Answer::Yes, None, false),
+    b("j", KeyCode::Char('j'), Answer::Yes, None, false),
+    b("J", KeyCode::Char('J'), Answer::Yes, None, false),
+    b("n", KeyCode::Char('n'), Answer::No, Some(Key::BindNo), true),
+    b("N", KeyCode::Char('N'), Answer::No, None, false),
+    b("Esc", KeyCode::Esc, Answer::No, None, false),
+    ctrl("Ctrl-C", 'c', Answer::No, None),
 ];
 
 /// Keys that close the help overlay.
 pub const HELP: &[Binding<()>] = &[
-    b("Esc", KeyCode::Esc, (), ["luk", "lukk", "close"], true),
-    b("?", KeyCode::Char('?'), (), ["", "", ""], false),
-    b("q", KeyCode::Char('q'), (), ["", "", ""], false),
-    ctrl("Ctrl-C", 'c', (), ["", "", ""]),
+    b("Esc", KeyCode::Esc, (), Some(Key::BindClose), true),
+    b("?", KeyCode::Char('?'), (), None, false),
+    b("q", KeyCode::Char('q'), (), None, false),
+    ctrl("Ctrl-C", 'c', (), None),
 ];
 
 /// The follower's keys.
@@ -670,15 +432,20 @@ pub const FOLLOW: &[Binding<FollowAction>] = &[
         "q",
         KeyCode::Char('q'),
         FollowAction::Quit,
-        ["luk", "lukk", "quit"],
+        Some(Key::BindCloseFollow),
         true,
     ),
-    ctrl("Ctrl-C", 'c', FollowAction::Quit, ["luk", "lukk", "quit"]),
+    ctrl(
+        "Ctrl-C",
+        'c',
+        FollowAction::Quit,
+        Some(Key::BindCloseFollow),
+    ),
     b(
         "f",
         KeyCode::Char('f'),
         FollowAction::ToggleFull,
-        ["fuld visning", "full visning", "fuller layout"],
+        Some(Key::BindFullLayout),
         true,
     ),
 ];
@@ -706,49 +473,30 @@ pub enum ReviewAction {
 
 use ReviewAction as R;
 
-const QUIT: [&str; 3] = ["afslut", "avslutt", "quit"];
-const BACK: [&str; 3] = ["tilbage", "tilbake", "back"];
-const SCROLL: [&str; 3] = ["rul", "rull", "scroll"];
-const NONE: [&str; 3] = ["", "", ""];
+const QUIT: Option<Key> = Some(Key::KeyQuit);
+const BACK: Option<Key> = Some(Key::KeyBack);
+const SCROLL: Option<Key> = Some(Key::KeyScroll);
 
 /// The list of meetings. With a filter being typed, letters are text (see `ui/review.rs`).
 pub const REVIEW_LIST: &[Binding<ReviewAction>] = &[
-    b("↑↓", KeyCode::Up, R::Up, NONE, true),
-    b("↓", KeyCode::Down, R::Down, NONE, false),
-    b("PgUp", KeyCode::PageUp, R::PageUp, NONE, false),
-    b("PgDn", KeyCode::PageDown, R::PageDown, NONE, false),
-    b("Home", KeyCode::Home, R::Home, NONE, false),
-    b("End", KeyCode::End, R::End, NONE, false),
-    b(
-        "Enter",
-        KeyCode::Enter,
-        R::Open,
-        ["åbn", "åpne", "open"],
-        true,
-    ),
-    b(
-        "Tab",
-        KeyCode::Tab,
-        R::Sort,
-        ["sortér", "sorter", "sort"],
-        true,
-    ),
-    b("Backspace", KeyCode::Backspace, R::Erase, NONE, false),
-    b("Esc", KeyCode::Esc, R::Back, NONE, false),
+    b("↑↓", KeyCode::Up, R::Up, None, true),
+    b("↓", KeyCode::Down, R::Down, None, false),
+    b("PgUp", KeyCode::PageUp, R::PageUp, None, false),
+    b("PgDn", KeyCode::PageDown, R::PageDown, None, false),
+    b("Home", KeyCode::Home, R::Home, None, false),
+    b("End", KeyCode::End, R::End, None, false),
+    b("Enter", KeyCode::Enter, R::Open, Some(Key::KeyOpen), true),
+    b("Tab", KeyCode::Tab, R::Sort, Some(Key::KeySort), true),
+    b("Backspace", KeyCode::Backspace, R::Erase, None, false),
+    b("Esc", KeyCode::Esc, R::Back, None, false),
     b(
         "/",
         KeyCode::Char('/'),
         R::Search,
-        ["søg", "søk", "search"],
+        Some(Key::KeySearch),
         true,
     ),
-    b(
-        "s",
-        KeyCode::Char('s'),
-        R::Stats,
-        ["statistik", "statistikk", "statistics"],
-        true,
-    ),
+    b("s", KeyCode::Char('s'), R::Stats, Some(Key::KeyStats), true),
     b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
     ctrl("Ctrl-C", 'c', R::Quit, QUIT),
 ];
@@ -756,62 +504,46 @@ pub const REVIEW_LIST: &[Binding<ReviewAction>] = &[
 /// One meeting's minutes.
 pub const REVIEW_SESSION: &[Binding<ReviewAction>] = &[
     b("↑↓", KeyCode::Up, R::Up, SCROLL, true),
-    b("k", KeyCode::Char('k'), R::Up, NONE, false),
-    b("↓", KeyCode::Down, R::Down, NONE, false),
-    b("j", KeyCode::Char('j'), R::Down, NONE, false),
-    b("PgUp", KeyCode::PageUp, R::PageUp, NONE, false),
-    b("PgDn", KeyCode::PageDown, R::PageDown, NONE, false),
-    b("Space", KeyCode::Char(' '), R::PageDown, NONE, false),
-    b("Home", KeyCode::Home, R::Home, NONE, false),
-    b("End", KeyCode::End, R::End, NONE, false),
+    b("k", KeyCode::Char('k'), R::Up, None, false),
+    b("↓", KeyCode::Down, R::Down, None, false),
+    b("j", KeyCode::Char('j'), R::Down, None, false),
+    b("PgUp", KeyCode::PageUp, R::PageUp, None, false),
+    b("PgDn", KeyCode::PageDown, R::PageDown, None, false),
+    b("Space", KeyCode::Char(' '), R::PageDown, None, false),
+    b("Home", KeyCode::Home, R::Home, None, false),
+    b("End", KeyCode::End, R::End, None, false),
     b(
         "n/p",
         KeyCode::Char('n'),
         R::NextItem,
-        [
-            "næste/forrige punkt",
-            "neste/forrige sak",
-            "next/previous item",
-        ],
+        Some(Key::KeyItem),
         true,
     ),
-    b("p", KeyCode::Char('p'), R::PreviousItem, NONE, false),
-    b(
-        "s",
-        KeyCode::Char('s'),
-        R::Stats,
-        ["statistik", "statistikk", "statistics"],
-        true,
-    ),
+    b("p", KeyCode::Char('p'), R::PreviousItem, None, false),
+    b("s", KeyCode::Char('s'), R::Stats, Some(Key::KeyStats), true),
     b("Esc", KeyCode::Esc, R::Back, BACK, true),
-    b("Backspace", KeyCode::Backspace, R::Back, NONE, false),
-    b("←", KeyCode::Left, R::Back, NONE, false),
+    b("Backspace", KeyCode::Backspace, R::Back, None, false),
+    b("←", KeyCode::Left, R::Back, None, false),
     b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
     ctrl("Ctrl-C", 'c', R::Quit, QUIT),
 ];
 
 /// Search results (while the query is being typed, keys are text).
 pub const REVIEW_SEARCH: &[Binding<ReviewAction>] = &[
-    b("↑", KeyCode::Up, R::Up, NONE, false),
-    b("↓", KeyCode::Down, R::Down, NONE, false),
-    b("PgUp", KeyCode::PageUp, R::PageUp, NONE, false),
-    b("PgDn", KeyCode::PageDown, R::PageDown, NONE, false),
-    b(
-        "Enter",
-        KeyCode::Enter,
-        R::Open,
-        ["åbn", "åpne", "open"],
-        true,
-    ),
+    b("↑", KeyCode::Up, R::Up, None, false),
+    b("↓", KeyCode::Down, R::Down, None, false),
+    b("PgUp", KeyCode::PageUp, R::PageUp, None, false),
+    b("PgDn", KeyCode::PageDown, R::PageDown, None, false),
+    b("Enter", KeyCode::Enter, R::Open, Some(Key::KeyOpen), true),
     b(
         "/",
         KeyCode::Char('/'),
         R::Search,
-        ["søg", "søk", "search"],
+        Some(Key::KeySearch),
         true,
     ),
     b("Esc", KeyCode::Esc, R::Back, BACK, true),
-    b("Backspace", KeyCode::Backspace, R::Back, NONE, false),
+    b("Backspace", KeyCode::Backspace, R::Back, None, false),
     b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
     ctrl("Ctrl-C", 'c', R::Quit, QUIT),
 ];
@@ -819,12 +551,12 @@ pub const REVIEW_SEARCH: &[Binding<ReviewAction>] = &[
 /// The statistics.
 pub const REVIEW_STATS: &[Binding<ReviewAction>] = &[
     b("↑↓", KeyCode::Up, R::Up, SCROLL, true),
-    b("k", KeyCode::Char('k'), R::Up, NONE, false),
-    b("↓", KeyCode::Down, R::Down, NONE, false),
-    b("j", KeyCode::Char('j'), R::Down, NONE, false),
+    b("k", KeyCode::Char('k'), R::Up, None, false),
+    b("↓", KeyCode::Down, R::Down, None, false),
+    b("j", KeyCode::Char('j'), R::Down, None, false),
     b("Esc", KeyCode::Esc, R::Back, BACK, true),
-    b("Backspace", KeyCode::Backspace, R::Back, NONE, false),
-    b("←", KeyCode::Left, R::Back, NONE, false),
+    b("Backspace", KeyCode::Backspace, R::Back, None, false),
+    b("←", KeyCode::Left, R::Back, None, false),
     b("q", KeyCode::Char('q'), R::Quit, QUIT, true),
     ctrl("Ctrl-C", 'c', R::Quit, QUIT),
 ];
@@ -884,17 +616,13 @@ pub fn action_for(key: KeyEvent) -> Option<Action> {
 
 impl<A> Binding<A> {
     pub fn describe(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Da => self.desc[0],
-            Lang::Nb => self.desc[1],
-            Lang::En => self.desc[2],
-        }
+        self.desc.map_or("", |k| k.get(lang))
     }
 }
 
 /// Bindings worth listing (the second half of paired keys has no description of its own).
 pub fn listed() -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(|b| !b.desc[2].is_empty())
+    BINDINGS.iter().filter(|b| b.desc.is_some())
 }
 
 #[cfg(test)]
@@ -916,7 +644,7 @@ mod tests {
         }
         for b in listed() {
             assert!(
-                b.desc.iter().all(|d| !d.is_empty()),
+                Lang::ALL.iter().all(|l| !b.describe(*l).is_empty()),
                 "{} lacks a description",
                 b.key
             );

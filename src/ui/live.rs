@@ -506,7 +506,7 @@ pub fn entry_text(e: &Entry, lang: Lang) -> String {
                 format!(
                     " ({} {})",
                     Key::Due.get(lang).to_lowercase(),
-                    d.format("%d.%m.%Y")
+                    crate::session::due::format_date(d, lang)
                 )
             });
             let who = if who.trim().is_empty() {

@@ -423,7 +423,7 @@ impl ProjectorView<'_> {
         Row::new(3, Part::Line(Line::from(spans), Line::default()))
     }
 
-    /// "+3 min behind", "-2 min ahead", "on time"; without the words: "+3 min", "-2 min".
+    /// "3 min behind", "2 min ahead", "on time"; without the words: "+3 min", "-2 min".
     fn drift_text(&self, mins: i64, words: bool) -> String {
         let min = self.t(Key::Minute);
         let word = |k: Key| {
@@ -435,8 +435,11 @@ impl ProjectorView<'_> {
         };
         match mins {
             0 => self.t(Key::OnTime).to_string(),
-            m if m > 0 => format!("+{m} {min}{}", word(Key::Behind)),
-            m => format!("-{} {min}{}", -m, word(Key::Ahead)),
+            m if m > 0 && words => format!("{m} {min}{}", word(Key::Behind)),
+            m if m > 0 => format!("+{m} {min}"),
+            // "38 min ahead", not "-38 min ahead": the word says the sign.
+            m if words => format!("{} {min}{}", -m, word(Key::Ahead)),
+            m => format!("-{} {min}", -m),
         }
     }
 
@@ -863,14 +866,10 @@ fn hm(secs: i64) -> String {
     format!("{}:{:02}", m / 60, m % 60)
 }
 
-/// "10" for whole minutes, "9:30" otherwise (a compressed slot).
+/// Whole minutes, rounded as the minutes round them: a compressed slot of 9:30 is "10", so a
+/// length reads one way everywhere ("10 min", never "9:30 min").
 fn minutes(secs: i64) -> String {
-    let s = secs.max(0);
-    if s % 60 == 0 {
-        (s / 60).to_string()
-    } else {
-        format!("{}:{:02}", s / 60, s % 60)
-    }
+    crate::session::state::round_minutes(Duration::seconds(secs.max(0))).to_string()
 }
 
 fn clock(t: Time) -> String {

@@ -23,7 +23,7 @@ use super::minutes_view::{Para, paras};
 use super::style;
 use crate::archive::summary::{self, SessionSummary, SortKey, item_actual, item_planned, plan_of};
 use crate::archive::{
-    Archive, Hit, SeriesStats, format_date, search, stats_named, stats_of_session,
+    Archive, Hit, SeriesStats, format_date, search_in, stats_named, stats_of_session,
 };
 use crate::i18n::{Key, Lang};
 use crate::session::state::{Status, round_minutes};
@@ -267,7 +267,7 @@ impl ReviewView {
         if self.editing_query {
             match key.code {
                 KeyCode::Enter => {
-                    self.hits = search(&self.archive, &self.query);
+                    self.hits = search_in(&self.archive, &self.query, Some(self.lang));
                     self.hit_selected = 0;
                     self.editing_query = false;
                 }

@@ -151,11 +151,15 @@ pub fn draw(f: &mut Frame, app: &App, now: Time) {
                     format!("{} «{what}»? (y/n)", Key::ConfirmRemoveItem.get(lang))
                 }
                 Confirm::Delete { what, .. } => {
-                    format!("{} «{what}»? (y/n)", Key::ConfirmDelete.get(lang))
+                    format!(
+                        "{} «{what}»? {}",
+                        Key::ConfirmDelete.get(lang),
+                        Key::YesNo.get(lang)
+                    )
                 }
                 Confirm::Held(keys) => format!("{} «{}»", Key::HeldKeys.get(lang), typed(keys)),
             };
-            confirm(area, buf, &text);
+            confirm(area, buf, &text, lang);
         }
     }
 }
@@ -176,9 +180,14 @@ fn typed(keys: &[ratatui::crossterm::event::KeyEvent]) -> String {
     crate::textutil::truncate(&crate::textutil::clean(&text), 40)
 }
 
-fn confirm(area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, text: &str) {
+fn confirm(
+    area: ratatui::layout::Rect,
+    buf: &mut ratatui::buffer::Buffer,
+    text: &str,
+    lang: crate::i18n::Lang,
+) {
     let w = (crate::textutil::width(text) as u16 + 4).min(area.width.saturating_sub(2));
     let rect = popup(area, w, 3);
-    let inner = frame(rect, buf, "?");
+    let inner = frame(rect, buf, crate::i18n::Key::ConfirmTitle.get(lang));
     ratatui::widgets::Widget::render(Paragraph::new(text).style(style::warning()), inner, buf);
 }

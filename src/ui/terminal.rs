@@ -33,6 +33,46 @@ pub fn require(command: &str, lang: crate::i18n::Lang) -> io::Result<()> {
     ))
 }
 
+/// Asks a yes/no question on the terminal before any screen starts, answered by one key without
+/// Enter: `j`, `y` or Enter say yes (the default), `n`, Esc or Ctrl-C say no. `question` ends
+/// with its own `[J/n]`; the answer is echoed so the line reads as it was answered.
+pub fn ask_yes(question: &str, lang: crate::i18n::Lang) -> io::Result<bool> {
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    let mut out = io::stdout();
+    write!(out, "{question} ")?;
+    out.flush()?;
+    enable_raw_mode()?;
+    let answer = loop {
+        let key = match event::read() {
+            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => key,
+            Ok(_) => continue,
+            Err(e) => {
+                let _ = disable_raw_mode();
+                return Err(e);
+            }
+        };
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        if ctrl_c || matches!(key.code, KeyCode::Char('n' | 'N') | KeyCode::Esc) {
+            break false;
+        }
+        if matches!(
+            key.code,
+            KeyCode::Char('j' | 'J' | 'y' | 'Y') | KeyCode::Enter
+        ) {
+            break true;
+        }
+    };
+    disable_raw_mode()?;
+    let word = if answer {
+        crate::i18n::Key::BindYes
+    } else {
+        crate::i18n::Key::BindNo
+    };
+    writeln!(out, "{}", word.get(lang))?;
+    Ok(answer)
+}
+
 /// An entered terminal; dropping it restores the terminal.
 pub struct Tui {
     /// Always `Some` until drop, which takes it out to restore or, on a dead terminal, to leak

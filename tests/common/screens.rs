@@ -6,7 +6,7 @@
 use referent::i18n::Lang;
 
 /// Every language the screens speak.
-pub const LANGS: &[Lang] = &[Lang::Da, Lang::Nb, Lang::En];
+pub const LANGS: &[Lang] = &Lang::ALL;
 
 /// A small terminal, the classic size, and a large screen.
 pub const SIZES: &[(u16, u16)] = &[(40, 12), (80, 24), (200, 60)];
