@@ -186,3 +186,176 @@ fn next_agenda_keeps_members_and_end_and_takes_only_points_meant_for_it() {
     let titles: Vec<&str> = a.items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, ["Referat", "Trivselsmåling", "Eventuelt"]);
 }
+
+/// A session with one decision, and beside the sessions a journal of another meeting whose
+/// decision must never show up in this one's minutes, review or projector.
+#[cfg(unix)]
+fn session_and_outside_journal(root: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let agenda = common::fixtures::series_agenda(
+        "Ledermøde d. 1. december 2026",
+        "2026-12-01",
+        &[("Referat", 10), ("Eventuelt", 10)],
+    );
+    let c = FakeClock::at("2026-12-01T13:30:00+01:00");
+    let sessions = root.join("sessions");
+    let mut dirs = vec![];
+    for (title, text) in [("Ledermøde", "Vores beslutning"), ("Andet", "Udefra")] {
+        let mut agenda = agenda.clone();
+        agenda.title = title.into();
+        let (dir, mut j) = store::create(&sessions, &agenda, agenda.date.unwrap()).unwrap();
+        for e in [
+            Event::MeetingStarted,
+            Event::Decision {
+                item: 0,
+                text: text.into(),
+            },
+        ] {
+            j.append(c.now(), e).unwrap();
+        }
+        dirs.push(dir);
+    }
+    // The other meeting's journal is moved out of the sessions folder.
+    let outside = root.join("outside.jsonl");
+    std::fs::rename(dirs[1].join(store::JOURNAL_FILE), &outside).unwrap();
+    std::fs::remove_dir_all(&dirs[1]).unwrap();
+    (dirs.swap_remove(0), outside)
+}
+
+/// Issue 13.5, the reading side: `minutes`, the archive behind `review` and `actions`, and
+/// `follow` read a journal or agenda through a planted symlink (the minutes of the other
+/// meeting were written into this session's folder). Each now refuses it and names the file.
+#[cfg(unix)]
+#[test]
+fn readers_refuse_a_symlinked_journal_or_agenda_and_name_it() {
+    use referent::ui::follow::{Follower, Notice, Source};
+    let root = tempfile::tempdir().unwrap();
+    let (dir, outside) = session_and_outside_journal(root.path());
+    let sessions = dir.parent().unwrap().to_path_buf();
+    let journal = dir.join(store::JOURNAL_FILE);
+    let own = dir.join("own.jsonl");
+    std::fs::rename(&journal, &own).unwrap();
+    std::os::unix::fs::symlink(&outside, &journal).unwrap();
+    let refused = |s: &str, file: &str| {
+        s.contains(&format!("{file} is a symbolic link")) && !s.contains("Udefra")
+    };
+
+    let out = referent(&sessions, &["minutes", dir.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(refused(&stderr, "journal.jsonl"), "{stderr}");
+    assert!(!dir.join(store::MINUTES_MD).exists(), "no minutes written");
+
+    let archive = Archive::load(&sessions);
+    assert!(archive.sessions.is_empty(), "{:?}", archive.sessions.len());
+    assert!(
+        archive.problems.iter().any(|p| refused(p, "journal.jsonl")),
+        "{:?}",
+        archive.problems
+    );
+
+    let mut follower = Follower::new(Source::Session(dir.clone()));
+    follower.check();
+    match follower.notice() {
+        Some(Notice::Unreadable(e)) => assert!(refused(e, "journal.jsonl"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(follower.meeting().unwrap().last_seq, 0, "nothing read");
+    // Looking for the newest session to follow, one that would be refused is passed over.
+    assert_eq!(store::newest_unfinished(&sessions), None);
+
+    // The same for the agenda.
+    std::fs::remove_file(&journal).unwrap();
+    std::fs::rename(&own, &journal).unwrap();
+    let agenda = dir.join(store::AGENDA_FILE);
+    let outside_agenda = root.path().join("outside.json");
+    std::fs::rename(&agenda, &outside_agenda).unwrap();
+    std::os::unix::fs::symlink(&outside_agenda, &agenda).unwrap();
+    let out = referent(&sessions, &["minutes", dir.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(refused(&stderr, "agenda.json"), "{stderr}");
+    let mut follower = Follower::new(Source::Session(dir.clone()));
+    follower.check();
+    match follower.notice() {
+        Some(Notice::AgendaUnreadable(e)) => assert!(refused(e, "agenda.json"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(follower.meeting().is_none());
+    // Nor is it offered for resuming when its agenda is run again.
+    let same = referent::agenda::load(&outside_agenda, Some(referent::agenda::Format::Json))
+        .unwrap()
+        .agenda;
+    assert!(store::unfinished_of(&sessions, &same).is_empty());
+}
+
+/// Issue 13.5: a session folder that is a symlink to a folder of another user was followed by
+/// `follow`; every reader refuses it, naming the folder's owner. Giving a folder away needs
+/// root (CI runs as root); as another user this checks nothing and says so.
+#[cfg(unix)]
+#[test]
+fn readers_refuse_a_session_folder_linked_to_another_users() {
+    use referent::ui::follow::{Follower, Notice, Source};
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("skipped: giving a folder to another user needs root");
+        return;
+    }
+    let root = tempfile::tempdir().unwrap();
+    let (theirs, _) = session_and_outside_journal(root.path());
+    let sessions = root.path().join("mine");
+    std::fs::create_dir(&sessions).unwrap();
+    let link = sessions.join(theirs.file_name().unwrap());
+    std::os::unix::fs::symlink(&theirs, &link).unwrap();
+    std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+    let refused = |s: &str| s.contains("belongs to user id 65534") && !s.contains("Vores");
+
+    let out = referent(&sessions, &["minutes", link.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(refused(&stderr), "{stderr}");
+    let archive = Archive::load(&sessions);
+    assert!(archive.sessions.is_empty());
+    assert!(
+        archive.problems.iter().any(|p| refused(p)),
+        "{:?}",
+        archive.problems
+    );
+    let mut follower = Follower::new(Source::Session(link.clone()));
+    follower.check();
+    match follower.notice() {
+        Some(Notice::AgendaUnreadable(e)) => assert!(refused(e), "{e}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(follower.meeting().is_none());
+    assert_eq!(store::newest_unfinished(&sessions), None);
+}
+
+/// Issue 13.3: a journal with repeated lines was read by the archive (behind `review`,
+/// `actions` and `next-agenda`) without a word, while `minutes` and `run` said what the fold
+/// left out. The archive says it too, naming the journal.
+#[test]
+fn the_archive_reports_repeated_records() {
+    let root = tempfile::tempdir().unwrap();
+    let agenda = common::fixtures::series_agenda(
+        "Ledermøde d. 1. december 2026",
+        "2026-12-01",
+        &[("Referat", 10), ("Eventuelt", 10)],
+    );
+    let (dir, mut j) = store::create(root.path(), &agenda, agenda.date.unwrap()).unwrap();
+    let c = FakeClock::at("2026-12-01T13:30:00+01:00");
+    j.append(c.now(), Event::MeetingStarted).unwrap();
+    j.append(c.now(), Event::ItemStarted { item: 1 }).unwrap();
+    drop(j);
+    let journal = dir.join(store::JOURNAL_FILE);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let first = text.lines().next().unwrap();
+    std::fs::write(&journal, format!("{text}{first}\n{first}\n")).unwrap();
+    let archive = Archive::load(root.path());
+    assert_eq!(archive.sessions.len(), 1);
+    assert!(
+        archive.problems.iter().any(|p| p.contains("journal.jsonl")
+            && p.contains("2 repeated record(s) (identical lines) were counted once (seq 1, 1)")),
+        "{:?}",
+        archive.problems
+    );
+}

@@ -151,8 +151,17 @@ type Loaded = Result<(Session, Vec<String>), String>;
 /// One session folder read and folded, with what was wrong in its journal.
 fn load_one(dir: &Path) -> Loaded {
     let loaded = store::load(dir)?;
-    let messages = loaded.report.messages(&dir.join(store::JOURNAL_FILE));
-    let meeting = Meeting::replay(loaded.agenda, &loaded.records);
+    let journal = dir.join(store::JOURNAL_FILE);
+    let mut messages = loaded.report.messages(&journal);
+    let meeting = loaded.into_meeting();
+    // What the fold left out (repeated or out-of-order records) is said, as `minutes` says it.
+    let shown = crate::textutil::display_path(&journal);
+    messages.extend(
+        meeting
+            .fold_problems()
+            .into_iter()
+            .map(|p| format!("{shown}: {p}")),
+    );
     Ok((Session::new(dir, meeting), messages))
 }
 

@@ -96,7 +96,7 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     for message in loaded.report.messages(&journal) {
         eprintln!("referent: {message}");
     }
-    let meeting = loaded.meeting();
+    let meeting = loaded.into_meeting();
     for problem in meeting.fold_problems() {
         eprintln!("referent: {}: {problem}", journal.display());
     }

@@ -173,9 +173,17 @@ pub fn decide(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Re
     // The rules work on positions; the journal names items by identity.
     let events = events_for(m, command, now)?
         .iter()
-        .map(|e| e.map_items(|pos| m.id_of(pos)))
+        .map(|e| {
+            e.map_items(|pos| m.id_of(pos))
+                .map(std::borrow::Cow::into_owned)
+        })
         .collect::<Option<Vec<Event>>>()
         .ok_or(Refusal::Plain(Key::NotPossibleNow))?;
+    // An undo always fits (it puts back what its group replaced, and what it folds in again
+    // fitted before): it needs no trial on a copy, whose cost grows with the journal.
+    if events == [Event::Undo] {
+        return Ok(events);
+    }
     let mut trial = m.clone();
     let at = m.last_event_at.map_or(now, |last| last.max(now));
     for (seq, event) in (m.last_seq + 1..).zip(&events) {

@@ -6,6 +6,8 @@
 //! before plan changes existed read as they did. Log entries are referred to by the `seq` of the
 //! record that created them.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -273,8 +275,68 @@ impl Event {
     }
 
     /// The same event with every item it names passed through `f` (identity ↔ position).
-    /// `None` when `f` finds no such item.
-    pub fn map_items(&self, f: impl Fn(usize) -> Option<usize>) -> Option<Event> {
+    /// `None` when `f` finds no such item. An event whose items `f` leaves as they are (every
+    /// record until the plan changes) is not copied: the fold asks this of every record.
+    pub fn map_items(&self, f: impl Fn(usize) -> Option<usize>) -> Option<Cow<'_, Event>> {
+        let mut same = true;
+        for item in self.named_items().into_iter().flatten() {
+            same &= f(item)? == item;
+        }
+        if same {
+            Some(Cow::Borrowed(self))
+        } else {
+            self.mapped(f).map(Cow::Owned)
+        }
+    }
+
+    /// The items the event names (at most two: an item, and the one it goes after).
+    fn named_items(&self) -> [Option<usize>; 2] {
+        match self {
+            Event::ItemStarted { item }
+            | Event::ItemSkipped { item }
+            | Event::Decision { item, .. }
+            | Event::Outcome { item, .. }
+            | Event::ActionAdded { item, .. }
+            | Event::Note { item, .. }
+            | Event::Inhabil { item, .. }
+            | Event::Vote { item, .. }
+            | Event::ItemEdited { item, .. }
+            | Event::ItemRemoved { item }
+            | Event::SpeakerAdded { item, .. }
+            | Event::FloorGiven { item }
+            | Event::SpeakerMoved { item, .. }
+            | Event::SpeakerRemoved { item, .. }
+            | Event::SpeakersCleared { item }
+            | Event::SpeakingLimitSet {
+                item: Some(item), ..
+            }
+            | Event::Replan {
+                plan: Replan::Defer { item },
+            } => [Some(*item), None],
+            Event::ItemMoved { item, after } => [Some(*item), *after],
+            Event::ItemAdded { after, .. } => [*after, None],
+            Event::Opened { .. }
+            | Event::MeetingStarted
+            | Event::Paused
+            | Event::Resumed
+            | Event::Recovered { .. }
+            | Event::EntryEdited { .. }
+            | Event::EntryDeleted { .. }
+            | Event::Undo
+            | Event::Attendance { .. }
+            | Event::Movement { .. }
+            | Event::Replan {
+                plan: Replan::Compress | Replan::PushBack,
+            }
+            | Event::ActionFollowUp { .. }
+            | Event::SpeakingLimitSet { item: None, .. }
+            | Event::MeetingEdited { .. }
+            | Event::MeetingEnded => [None, None],
+        }
+    }
+
+    /// A copy of the event with its items passed through `f`.
+    fn mapped(&self, f: impl Fn(usize) -> Option<usize>) -> Option<Event> {
         let mut e = self.clone();
         match &mut e {
             Event::ItemStarted { item }
@@ -327,9 +389,26 @@ impl Event {
         Some(e)
     }
 
-    /// Parses one journal line.
+    /// Parses one journal line, as [`Record`]'s `Deserialize` would, in two quick passes: one
+    /// for the record's header, skipping the event's fields, one for the event, ignoring the
+    /// header's. Deserializing `Record` itself is slower: its `flatten` gathers every field of
+    /// the line into a buffer, and the tagged event gathers them again from there.
     pub fn parse_line(line: &str) -> Result<Record, serde_json::Error> {
-        serde_json::from_str(line)
+        #[derive(Deserialize)]
+        struct Head {
+            seq: u64,
+            at: Time,
+            #[serde(default)]
+            group: u64,
+        }
+        let head: Head = serde_json::from_str(line)?;
+        let event: Event = serde_json::from_str(line)?;
+        Ok(Record {
+            seq: head.seq,
+            at: head.at,
+            group: head.group,
+            event,
+        })
     }
 }
 

@@ -47,10 +47,10 @@ impl ReadReport {
     }
 }
 
-/// Reads every record of a journal.
+/// Reads every record of a journal, as every session file is read: never through a symlink,
+/// and only the user's own file (see [`super::store::open_session_file`]).
 pub fn read(path: &Path) -> io::Result<(Vec<Record>, ReadReport)> {
-    let mut bytes = Vec::new();
-    File::open(path)?.read_to_end(&mut bytes)?;
+    let bytes = super::store::read_session_file(path)?;
     Ok(parse(&bytes, 0, 0))
 }
 
@@ -364,7 +364,8 @@ impl Tail {
     /// Checks the file with one stat; reads only bytes past what was read before, and only
     /// whole lines (a half-written line waits for its newline).
     pub fn poll(&mut self) -> io::Result<TailEvent> {
-        let meta = match std::fs::metadata(&self.path) {
+        // Like every reader: a symlink in the journal's place is refused, not followed.
+        let meta = match super::store::session_file_metadata(&self.path) {
             Ok(m) => m,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(TailEvent::Missing),
             Err(e) => return Err(e),
@@ -381,7 +382,7 @@ impl Tail {
         if meta.len() == self.offset {
             return Ok(TailEvent::Idle);
         }
-        let mut file = File::open(&self.path)?;
+        let mut file = super::store::open_session_file(&self.path, OpenOptions::new().read(true))?;
         file.seek(SeekFrom::Start(self.offset))?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)?;

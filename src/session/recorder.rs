@@ -79,7 +79,7 @@ impl Recorder {
         let path = dir.join(store::JOURNAL_FILE);
         let failed = |e: io::Error| ResumeError::Failed(format!("{}: {e}", path.display()));
         let (journal, records, report) = Journal::open(&path).map_err(failed)?;
-        let meeting = Meeting::replay(agenda, &records);
+        let meeting = Meeting::replay_owned(agenda, records);
         let mut rec = Recorder {
             dir: dir.to_path_buf(),
             journal,

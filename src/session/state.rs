@@ -242,8 +242,10 @@ pub struct Meeting {
 #[derive(Debug, Clone, PartialEq)]
 struct Standing {
     group: u64,
-    /// Indices into `records` of its records.
-    records: Vec<usize>,
+    /// Indices into `records` of its first and last record. Its records are the undoable ones
+    /// between them: another group's would have ended it.
+    first: usize,
+    last: usize,
     /// Where its first record is in `trail`.
     trail: usize,
 }
@@ -399,13 +401,37 @@ impl Meeting {
 
     /// Folds all records into a meeting, one [`Meeting::apply`] at a time.
     pub fn replay(agenda: Agenda, records: &[Record]) -> Self {
-        let mut m = Meeting::new(agenda);
-        // Room for them all at once: growing lists of a million records copy them again and again.
-        m.records.reserve_exact(records.len());
-        m.trail.reserve_exact(records.len());
+        let mut m = Meeting::with_room(agenda, records.len());
         for r in records {
             m.apply(r);
         }
+        m
+    }
+
+    /// [`Meeting::replay`] over records the caller no longer needs: each is moved into the
+    /// meeting instead of copied (what resume, `minutes` and review read from disk).
+    pub fn replay_owned(agenda: Agenda, records: Vec<Record>) -> Self {
+        let mut m = Meeting::new(agenda);
+        m.extend(records);
+        m
+    }
+
+    /// Folds in more records the caller no longer needs, with room made for them at once (what
+    /// the follower reads).
+    pub fn extend(&mut self, records: Vec<Record>) {
+        self.records.reserve(records.len());
+        self.trail.reserve(records.len());
+        for r in records {
+            self.apply_owned(r);
+        }
+    }
+
+    /// A meeting with room for `n` records at once: growing lists of a million records copy
+    /// them again and again.
+    fn with_room(agenda: Agenda, n: usize) -> Self {
+        let mut m = Meeting::new(agenda);
+        m.records.reserve_exact(n);
+        m.trail.reserve_exact(n);
         m
     }
 
@@ -414,6 +440,21 @@ impl Meeting {
     /// remembered in `ignored`. An undo takes back the latest group still standing, from what
     /// its records saved: its cost is that group's, not the journal's.
     pub fn apply(&mut self, r: &Record) {
+        if self.admits(r) {
+            self.fold_record(r.clone());
+        }
+    }
+
+    /// [`Meeting::apply`] for a record the caller no longer needs (it is kept, not copied).
+    pub fn apply_owned(&mut self, r: Record) {
+        if self.admits(&r) {
+            self.fold_record(r);
+        }
+    }
+
+    /// Whether `r` comes after every record folded in; a repeat or a record out of order is
+    /// counted where [`Meeting::fold_problems`] reports it.
+    fn admits(&mut self, r: &Record) -> bool {
         if let Some(last) = self.records.last()
             && r.seq <= last.seq
         {
@@ -427,24 +468,35 @@ impl Meeting {
             } else {
                 self.out_of_order.push(r.seq);
             }
-            return;
+            return false;
         }
+        true
+    }
+
+    fn fold_record(&mut self, r: Record) {
         let index = self.records.len();
-        self.records.push(r.clone());
         self.last_seq = r.seq;
         self.last_event_at = Some(r.at);
+        let (seq, group, undoable, undo) = (
+            r.seq,
+            r.group(),
+            r.event.is_undoable(),
+            r.event == Event::Undo,
+        );
+        self.records.push(r);
         if self.phase == Phase::Ended {
-            self.ignored.push(r.seq);
-            self.after_end.push(r.seq);
-        } else if r.event == Event::Undo {
+            self.ignored.push(seq);
+            self.after_end.push(seq);
+        } else if undo {
             self.undo();
         } else {
-            if r.event.is_undoable() {
+            if undoable {
                 match self.standing.last_mut() {
-                    Some(g) if g.group == r.group() => g.records.push(index),
+                    Some(g) if g.group == group => g.last = index,
                     Some(_) | None => self.standing.push(Standing {
-                        group: r.group(),
-                        records: vec![index],
+                        group,
+                        first: index,
+                        last: index,
                         trail: self.trail.len(),
                     }),
                 }
@@ -455,24 +507,32 @@ impl Meeting {
 
     /// Folds `records[index]` into the state and keeps on the trail what it replaced.
     fn fold_in(&mut self, index: usize) {
-        let Some(r) = self.records.get(index).cloned() else {
-            return;
-        };
-        let step = Step {
-            record: index,
-            ignored: self.ignored.len(),
-            change: self.saved_for(&r.event),
-        };
-        if !self.try_apply(&r) {
-            self.ignored.push(r.seq);
+        // The record is read where it is kept, not copied: the list is set aside while the
+        // state changes (nothing the fold does reads it) and put back after.
+        let records = std::mem::take(&mut self.records);
+        if let Some(r) = records.get(index) {
+            // Records name items by identity; the fold works on positions.
+            let positioned = r.event.map_items(|id| self.pos(id));
+            let step = Step {
+                record: index,
+                ignored: self.ignored.len(),
+                change: positioned
+                    .as_deref()
+                    .map_or(Change::Nothing, |e| self.saved_for(e)),
+            };
+            let applied = positioned.is_some_and(|e| self.try_apply(r.seq, r.at, &e));
+            if !applied {
+                self.ignored.push(r.seq);
+            }
+            // Once the meeting has ended nothing is taken back: the trail is no longer needed.
+            if self.phase == Phase::Ended {
+                self.trail = vec![];
+                self.standing = vec![];
+            } else {
+                self.trail.push(step);
+            }
         }
-        // Once the meeting has ended nothing is taken back: the trail is no longer needed.
-        if self.phase == Phase::Ended {
-            self.trail = vec![];
-            self.standing = vec![];
-        } else {
-            self.trail.push(step);
-        }
+        self.records = records;
     }
 
     /// Takes back the latest group standing: puts back what every record since its first one
@@ -488,20 +548,24 @@ impl Meeting {
             self.ignored.truncate(step.ignored);
         }
         for step in &later {
-            if !group.records.contains(&step.record) {
+            if !self.in_group(&group, step.record) {
                 self.fold_in(step.record);
             }
         }
     }
 
-    /// What `event` may change, saved before it is folded in. A new kind of event names here
-    /// the parts it touches (and [`Meeting::restore`] puts them back).
+    /// Whether `records[index]` is one of the group's.
+    fn in_group(&self, group: &Standing, index: usize) -> bool {
+        (group.first..=group.last).contains(&index)
+            && self
+                .records
+                .get(index)
+                .is_some_and(|r| r.event.is_undoable())
+    }
+
+    /// What `event` (its items named by position) may change, saved before it is folded in. A
+    /// new kind of event names here the parts it touches (and [`Meeting::restore`] puts them back).
     fn saved_for(&self, event: &Event) -> Change {
-        // Records name items by identity; what they touch is saved by position.
-        let Some(event) = event.map_items(|id| self.pos(id)) else {
-            return Change::Nothing;
-        };
-        let event = &event;
         match event {
             Event::Opened { .. } | Event::Undo => Change::Nothing,
             Event::MeetingStarted
@@ -735,22 +799,20 @@ impl Meeting {
     /// The records of the group `u` would take back now.
     pub fn undo_preview(&self) -> Vec<&Record> {
         self.standing.last().map_or(vec![], |g| {
-            g.records
-                .iter()
-                .filter_map(|&i| self.records.get(i))
+            (g.first..=g.last)
+                .filter(|&i| self.in_group(g, i))
+                .filter_map(|i| self.records.get(i))
                 .collect()
         })
     }
 
-    fn try_apply(&mut self, r: &Record) -> bool {
-        let at = r.at;
+    /// Folds in the event of record `seq` at `at`, its items named by position. False when it
+    /// does not fit.
+    fn try_apply(&mut self, seq: u64, at: Time, event: &Event) -> bool {
         let n = self.items.len();
         let valid = |i: &usize| *i < n;
-        // Records name items by identity; the fold works on positions.
-        let Some(event) = r.event.map_items(|id| self.pos(id)) else {
-            return false;
-        };
-        match &event {
+        let r = (seq, at);
+        match event {
             Event::Opened { .. } | Event::Undo => true,
             Event::MeetingStarted => self.start(at),
             Event::ItemStarted { item } => valid(item) && self.start_item(*item, at),
@@ -1212,12 +1274,8 @@ impl Meeting {
         true
     }
 
-    fn push_entry(&mut self, item: usize, r: &Record, kind: EntryKind) -> bool {
-        self.items[item].entries.push(Entry {
-            id: r.seq,
-            at: r.at,
-            kind,
-        });
+    fn push_entry(&mut self, item: usize, (seq, at): (u64, Time), kind: EntryKind) -> bool {
+        self.items[item].entries.push(Entry { id: seq, at, kind });
         true
     }
 

@@ -49,6 +49,11 @@ impl Loaded {
         Meeting::replay(self.agenda.clone(), &self.records)
     }
 
+    /// The meeting, folded from the records read (moved, not copied).
+    pub fn into_meeting(self) -> Meeting {
+        Meeting::replay_owned(self.agenda, self.records)
+    }
+
     pub fn is_finished(&self) -> bool {
         self.records.iter().any(|r| r.event == Event::MeetingEnded)
     }
@@ -106,20 +111,39 @@ pub fn load_agenda(dir: &Path) -> Result<Agenda, String> {
     check_session_dir(dir)?;
     let path = dir.join(AGENDA_FILE);
     let name = crate::textutil::display_path(&path);
-    let bytes = read_private(&path).map_err(|e| format!("{name}: {e}"))?;
+    let bytes = read_session_file(&path).map_err(|e| format!("{name}: {e}"))?;
     crate::agenda::parse(&name, &bytes, Some(crate::agenda::Format::Json))
         .map(|i| i.agenda)
         .map_err(|e| e.to_string())
 }
 
-/// Reads a session file of the user's own without following a symlink; makes it private.
-fn read_private(path: &Path) -> io::Result<Vec<u8>> {
+/// Reads a session file (agenda, journal) as every reader does: by [`open_session_file`]'s
+/// rule, never through a symlink and only the user's own regular file (made private).
+pub fn read_session_file(path: &Path) -> io::Result<Vec<u8>> {
     use std::io::Read;
     let mut options = fs::OpenOptions::new();
     options.read(true);
     let mut bytes = Vec::new();
     open_session_file(path, &mut options)?.read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// A session file's own metadata, for a reader that watches it (the follower): a symlink in its
+/// place is refused, with the same message [`open_session_file`] gives.
+pub fn session_file_metadata(path: &Path) -> io::Result<fs::Metadata> {
+    let meta = fs::symlink_metadata(path)?;
+    if meta.file_type().is_symlink() {
+        return Err(symlink_refused(path));
+    }
+    Ok(meta)
+}
+
+/// Why a session file that is a symlink is not used, naming it.
+fn symlink_refused(path: &Path) -> io::Error {
+    io::Error::other(format!(
+        "{} is a symbolic link; session files are never followed through links",
+        crate::textutil::display_path(path)
+    ))
 }
 
 /// Opens a session file with `options`, never through a symlink: a link planted in a session
@@ -131,14 +155,10 @@ pub fn open_session_file(path: &Path, options: &mut fs::OpenOptions) -> io::Resu
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NOFOLLOW);
     }
-    let shown = || crate::textutil::display_path(path);
     let file = options.open(path).map_err(|e| {
         #[cfg(unix)]
         if e.raw_os_error() == Some(libc::ELOOP) {
-            return io::Error::other(format!(
-                "{} is a symbolic link; session files are never followed through links",
-                shown()
-            ));
+            return symlink_refused(path);
         }
         e
     })?;
@@ -146,7 +166,7 @@ pub fn open_session_file(path: &Path, options: &mut fs::OpenOptions) -> io::Resu
     if !meta.is_file() {
         return Err(io::Error::other(format!(
             "{} is not a regular file",
-            shown()
+            crate::textutil::display_path(path)
         )));
     }
     check_owner(path, &meta)?;
@@ -187,7 +207,7 @@ pub fn remove_if_unused(dir: &Path) -> io::Result<Option<String>> {
             others.join(", ")
         )));
     }
-    let (records, report) = journal::parse(&read_private(&dir.join(JOURNAL_FILE))?, 0, 0);
+    let (records, report) = journal::parse(&read_session_file(&dir.join(JOURNAL_FILE))?, 0, 0);
     let unreadable = report.bad_lines.len() + usize::from(report.torn_tail.is_some());
     if unreadable > 0 {
         return Ok(Some(format!(
@@ -234,13 +254,21 @@ pub fn is_finished(dir: &Path) -> bool {
         .unwrap_or(false)
 }
 
+/// An unfinished session whose folder and journal pass the readers' rule (the user's own, no
+/// symlinks): one that would be refused when opened is not offered.
+fn is_open_unfinished(dir: &Path) -> bool {
+    check_session_dir(dir).is_ok()
+        && journal::read(&dir.join(JOURNAL_FILE))
+            .is_ok_and(|(records, _)| !records.iter().any(|r| r.event == Event::MeetingEnded))
+}
+
 /// The most recently changed session that has not ended.
 pub fn newest_unfinished(root: &Path) -> Option<PathBuf> {
     list(root)
         .into_iter()
-        .filter(|d| !is_finished(d))
+        .filter(|d| is_open_unfinished(d))
         .max_by_key(|d| {
-            fs::metadata(d.join(JOURNAL_FILE))
+            session_file_metadata(&d.join(JOURNAL_FILE))
                 .and_then(|m| m.modified())
                 .ok()
         })
@@ -250,12 +278,11 @@ pub fn newest_unfinished(root: &Path) -> Option<PathBuf> {
 pub fn unfinished_of(root: &Path, agenda: &Agenda) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = list(root)
         .into_iter()
-        .filter(|d| !is_finished(d))
+        .filter(|d| is_open_unfinished(d))
         .filter(|d| {
-            crate::agenda::load(&d.join(AGENDA_FILE), Some(crate::agenda::Format::Json))
+            load_agenda(d)
                 // Compared as canonical JSON: source line numbers are not part of an agenda.
-                .map(|i| i.agenda.to_json() == agenda.to_json())
-                .unwrap_or(false)
+                .is_ok_and(|a| a.to_json() == agenda.to_json())
         })
         .collect();
     found.reverse();

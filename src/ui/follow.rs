@@ -21,7 +21,7 @@ use super::keymap::{self, FollowAction};
 use super::projector::{ProjectorView, next_change, time_key};
 use super::terminal::Tui;
 use super::theme::Theme;
-use crate::agenda::{self, Agenda};
+use crate::agenda::Agenda;
 use crate::i18n::{Key, Lang};
 use crate::session::event::Record;
 use crate::session::journal::{Tail, TailEvent};
@@ -85,7 +85,8 @@ pub struct Follower {
     source: Source,
     dir: Option<PathBuf>,
     agenda: Option<Agenda>,
-    records: Vec<Record>,
+    /// Records read from the journal so far (the meeting keeps them, folded).
+    read: usize,
     meeting: Option<Meeting>,
     tail: Option<Tail>,
     notice: Option<Notice>,
@@ -101,7 +102,7 @@ impl Follower {
             source,
             dir: None,
             agenda: None,
-            records: vec![],
+            read: 0,
             meeting: None,
             tail: None,
             notice: None,
@@ -142,7 +143,7 @@ impl Follower {
     fn fingerprint(&self) -> (Option<u64>, usize, Option<Notice>, bool) {
         (
             self.meeting.as_ref().map(|m| m.last_seq),
-            self.records.len(),
+            self.read,
             self.notice.clone(),
             self.meeting.is_some(),
         )
@@ -178,14 +179,15 @@ impl Follower {
 
     fn load_agenda(&mut self) {
         let Some(dir) = &self.dir else { return };
-        match agenda::load(&dir.join(AGENDA_FILE), Some(agenda::Format::Json)) {
-            Ok(imported) => {
-                self.meeting = Some(Meeting::new(imported.agenda.clone()));
-                self.agenda = Some(imported.agenda);
+        // The folder must be the user's own and the agenda no symlink, as for every reader.
+        match store::load_agenda(dir) {
+            Ok(agenda) => {
+                self.meeting = Some(Meeting::new(agenda.clone()));
+                self.agenda = Some(agenda);
                 self.tail = Some(Tail::new(&dir.join(JOURNAL_FILE)));
                 self.notice = None;
             }
-            Err(e) => self.notice = Some(Notice::AgendaUnreadable(e.to_string())),
+            Err(e) => self.notice = Some(Notice::AgendaUnreadable(e)),
         }
     }
 
@@ -211,7 +213,7 @@ impl Follower {
                     return;
                 }
                 Ok(TailEvent::Missing) => {
-                    self.notice = Some(if self.records.is_empty() {
+                    self.notice = Some(if self.read == 0 {
                         let name = self.dir.as_deref().map(store::session_name);
                         Notice::WaitingFor(name.unwrap_or_default())
                     } else {
@@ -241,25 +243,23 @@ impl Follower {
     /// The journal was replaced: forget what was read, read the agenda again if it can be.
     fn start_over(&mut self) {
         if let Some(dir) = &self.dir
-            && let Ok(imported) = agenda::load(&dir.join(AGENDA_FILE), Some(agenda::Format::Json))
+            && let Ok(agenda) = store::load_agenda(dir)
         {
-            self.agenda = Some(imported.agenda);
+            self.agenda = Some(agenda);
         }
-        self.records.clear();
+        self.read = 0;
         self.meeting = self.agenda.clone().map(Meeting::new);
         self.notice = Some(Notice::Replaced);
         self.rereading = true;
     }
 
-    /// Folds new records in, the same way the live app does.
+    /// Folds new records in, the same way the live app does; the meeting keeps them.
     fn take(&mut self, records: Vec<Record>) {
         let Some(meeting) = &mut self.meeting else {
             return;
         };
-        for r in &records {
-            meeting.apply(r);
-        }
-        self.records.extend(records);
+        self.read += records.len();
+        meeting.extend(records);
     }
 }
 
@@ -587,6 +587,45 @@ mod tests {
         assert!(f.check());
         assert_eq!(f.notice(), None);
         assert_eq!(f.meeting().unwrap().phase, Phase::Paused);
+    }
+
+    /// A journal swapped for a symlink while it is followed was read as a replaced journal,
+    /// from wherever the link pointed; now the link is refused, named, and the last state kept.
+    #[cfg(unix)]
+    #[test]
+    fn a_journal_swapped_for_a_symlink_is_refused_and_named() {
+        let root = tempfile::tempdir().unwrap();
+        let (dir, mut j) = store::create(root.path(), &agenda(), date()).unwrap();
+        j.append(now(), Event::MeetingStarted).unwrap();
+        j.append(now(), Event::ItemStarted { item: 1 }).unwrap();
+        drop(j);
+        let mut f = Follower::new(Source::Session(dir.clone()));
+        f.check();
+        let journal = dir.join(JOURNAL_FILE);
+        let outside = root.path().join("outside.jsonl");
+        std::fs::rename(&journal, &outside).unwrap();
+        let mut other = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&outside)
+            .unwrap();
+        writeln!(
+            other,
+            "{{\"seq\":3,\"at\":\"2022-03-14T13:31:00+01:00\",\"type\":\"paused\"}}"
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(&outside, &journal).unwrap();
+        assert!(f.check());
+        match f.notice() {
+            Some(Notice::Unreadable(e)) => {
+                assert!(e.contains("journal.jsonl is a symbolic link"), "{e}")
+            }
+            other => panic!("{other:?}"),
+        }
+        let m = f.meeting().unwrap();
+        assert_eq!(
+            (m.current, m.phase, m.last_seq),
+            (Some(1), Phase::Running, 2)
+        );
     }
 
     #[test]
