@@ -40,6 +40,13 @@ mod weight {
     pub const DEEPER: i32 = -2;
     /// A chain starting at 0 or 1.
     pub const STARTS_AT_ONE: i32 = 2;
+    /// `1. 1. Velkomstsang`: the list's own number and a typed one agree (a web page's list
+    /// around a typed number), which marks a heading, even one indented apart from the rest.
+    pub const TYPED_TWICE: i32 = 2;
+    /// In a run of one-element lists (`1.` for every item), the entries after an empty one
+    /// when the count in reading order meets the number printed after the run only without
+    /// them: a sub-list under an entry whose title was lost, flattened to the same level.
+    pub const UNDER_LOST_TITLE: i32 = -6;
 
     /// The next number (`4` after `3`).
     pub const NEXT: i32 = 3;
@@ -111,6 +118,9 @@ pub struct Candidate {
     pub strength: i32,
     /// An earlier candidate has the same number and title: this is the item again.
     pub echo: bool,
+    /// In a run printing one number for every item (each its own one-element list): its
+    /// place in reading order, the number it stands for.
+    pub ordinal: Option<u32>,
     /// Small numbers for the form family and the keyword (see [`intern_forms`]).
     family: u32,
     keyword: u32,
@@ -194,6 +204,7 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
             },
             strength: 0,
             echo: false,
+            ordinal: None,
             family: 0,
             keyword: 0,
             series: false,
@@ -301,6 +312,7 @@ fn table_cells(line: &str, t: &str, index: usize, marked: bool, indent: usize) -
             },
             strength: 0,
             echo: false,
+            ordinal: None,
             family: 0,
             keyword: 0,
             series: false,
@@ -597,6 +609,9 @@ fn strengthen(c: &mut Candidate, lines: &[&str]) {
     if !blank_before && c.value.is_some() && prev.is_some_and(|p| opens_list(p)) {
         s += weight::IN_LIST;
     }
+    if typed_twice(lines[c.line], &c.heading.number) {
+        s += weight::TYPED_TWICE;
+    }
     let title = &c.heading.title;
     if title.is_empty() && !matches!(c.form, Form::Keyword(..)) {
         s += weight::EMPTY_TITLE;
@@ -610,6 +625,16 @@ fn strengthen(c: &mut Candidate, lines: &[&str]) {
     c.strength = s;
 }
 
+/// `1. 1. Title`: the number printed twice, the list's and a typed one.
+fn typed_twice(line: &str, number: &str) -> bool {
+    fn once<'a>(t: &'a str, number: &str) -> Option<&'a str> {
+        t.trim_start()
+            .strip_prefix(number)
+            .and_then(|r| r.strip_prefix(". "))
+    }
+    !number.is_empty() && once(line, number).and_then(|r| once(r, number)).is_some()
+}
+
 /// What a step from pick `p` to pick `c` is worth.
 fn step(p: &Candidate, c: &Candidate) -> i32 {
     let mut s = 0;
@@ -619,6 +644,11 @@ fn step(p: &Candidate, c: &Candidate) -> i32 {
     match (p.value, c.value) {
         (Some(_), Some(_)) if series_change(p, c) => s += weight::SERIES_CHANGE,
         (Some(a), Some(b)) => {
+            // Out of a run of one-element lists, the count goes on from the reading order.
+            let a = match (p.ordinal, c.ordinal) {
+                (Some(o), None) => o,
+                _ => a,
+            };
             if p.family != c.family || p.marked != c.marked {
                 s += weight::FORM_CHANGE;
             }
@@ -730,6 +760,7 @@ pub fn choose(lines: &[&str]) -> Vec<Candidate> {
             c.strength += weight::DEEPER;
         }
     }
+    count_runs(&mut cands);
     let n = cands.len();
     let mut best = vec![0i32; n];
     let mut from: Vec<Option<usize>> = vec![None; n];
@@ -775,7 +806,51 @@ pub fn choose(lines: &[&str]) -> Vec<Candidate> {
         out.push(cands[c].clone());
     }
     number_repeats(&mut out);
+    // An empty entry of such a run counts, but heads nothing: its title was lost.
+    out.retain(|c| c.ordinal.is_none() || !c.heading.title.is_empty());
     out
+}
+
+/// Runs of three or more list entries printing the same number (`1.` for every item, each its
+/// own one-element HTML list): each entry gets its place in reading order as its
+/// [`Candidate::ordinal`], so that the number printed after the run (`10.`) continues the count.
+/// Entries after an empty one that the count has no room for are a sub-list
+/// ([`weight::UNDER_LOST_TITLE`]) and get no place.
+fn count_runs(cands: &mut [Candidate]) {
+    let same = |a: &Candidate, b: &Candidate| {
+        a.value.is_some()
+            && a.value == b.value
+            && a.form == b.form
+            && a.heading.number == b.heading.number
+    };
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i + 1;
+        while j < cands.len() && same(&cands[i], &cands[j]) {
+            j += 1;
+        }
+        if j - i >= 3
+            && let Some(first) = cands[i].value
+            && matches!(cands[i].form, Form::Punctuated(_))
+        {
+            // The number printed after the run, if it is higher.
+            let next = cands[j..]
+                .iter()
+                .find_map(|c| c.value)
+                .filter(|&m| m > first);
+            let lost = lost_title(&cands[i..j], first, next);
+            let mut place = first;
+            for (k, c) in cands[i..j].iter_mut().enumerate() {
+                if lost.is_some_and(|e| k > e) {
+                    c.strength += weight::UNDER_LOST_TITLE;
+                } else {
+                    c.ordinal = Some(place);
+                    place += 1;
+                }
+            }
+        }
+        i = j;
+    }
 }
 
 /// First words of lines that name the document or sign it, not an item.
@@ -840,6 +915,14 @@ fn plain_headings(lines: &[&str]) -> Vec<Candidate> {
     out
 }
 
+/// In a run counting from `first`, the last empty entry when the entries after it are what
+/// keeps the count from meeting `next`, the number printed after the run.
+fn lost_title(run: &[Candidate], first: u32, next: Option<u32>) -> Option<usize> {
+    let e = run.iter().rposition(|c| c.heading.title.is_empty())?;
+    let meets = next.is_some_and(|m| first + e as u32 + 1 == m);
+    (meets && e + 1 < run.len()).then_some(e)
+}
+
 /// A candidate without number or time.
 fn plain(line: usize, title: &str) -> Candidate {
     Candidate {
@@ -856,6 +939,7 @@ fn plain(line: usize, title: &str) -> Candidate {
         },
         strength: weight::PLAIN,
         echo: false,
+        ordinal: None,
         family: 0,
         keyword: 0,
         series: false,
@@ -1056,5 +1140,29 @@ mod tests {
         let text =
             "1. Budget\nDet indstilles,\n1. at budgettet godkendes\n2. at X sker\n\n2. Eventuelt\n";
         assert_eq!(numbers(text), ["1", "2"]);
+    }
+
+    #[test]
+    fn one_element_lists_count_in_reading_order_past_lost_titles() {
+        // Each item its own `1.` list, the first printed `1. 1.` one column apart, two entries
+        // whose titles were lost, a sub-list flattened under the second, then `6.` as printed.
+        let text = " 1. 1. Åbning\n\n  1. Referat\n\n  1. Budget\n  Tal for året.\n\n  1.  \n\n  \
+                    1.  \n\n  1. Haveudvalg\n\n  1. Festudvalg\n\n  6. Nyt fra formanden\n\n  \
+                    7. Eventuelt\n";
+        assert_eq!(numbers(text), ["1", "2", "3", "6", "7"]);
+        let lines: Vec<&str> = text.lines().collect();
+        let titles: Vec<String> = choose(&lines)
+            .into_iter()
+            .map(|c| c.heading.title)
+            .collect();
+        assert_eq!(titles[0], "Åbning");
+        assert_eq!(titles[3], "Nyt fra formanden");
+    }
+
+    #[test]
+    fn an_empty_entry_without_a_printed_count_after_it_keeps_what_follows() {
+        // Nothing printed after the run to count towards: the entries after the empty one stay.
+        let text = "1. Åbning\n\n1. Referat\n\n1.\n\n1. Budget\n\n1. Eventuelt\n";
+        assert_eq!(numbers(text).len(), 4, "{:?}", numbers(text));
     }
 }

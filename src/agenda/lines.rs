@@ -189,7 +189,7 @@ pub fn classify(line: &str) -> Line<'_> {
 
 /// `Frokost 12:00-12:45`, `Pause (15 min)`.
 pub fn break_line(t: &str) -> Option<Line<'static>> {
-    if t.chars().count() > 80 {
+    if t.chars().count() > 80 || !words::mentions_break(t) {
         return None;
     }
     let (slot, rest) = times::extract(t);

@@ -281,7 +281,7 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Importe
     if imported.agenda.items.is_empty() && format != Format::Json {
         return Err(err(first_line, "no agenda items found".into()));
     }
-    clean::sanitize(&mut imported.agenda).map_err(|m| err(1, m))?;
+    clean::sanitize(&mut imported.agenda);
     let numbers = clean::check_numbers(&imported.agenda);
     imported.warnings.extend(numbers);
     imported

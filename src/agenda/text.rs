@@ -318,11 +318,26 @@ fn page_number(line: &str, isolated: bool) -> bool {
     if line.len() > 160 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let lower = line.to_lowercase();
-    let t: Vec<&str> = lower.split_whitespace().collect();
+    // The last four words are all the rules look at; no copy of the line is made.
+    let mut last = [""; 4];
+    let mut count = 0;
+    for w in line.split_whitespace() {
+        last.rotate_left(1);
+        last[3] = w;
+        count += 1;
+    }
+    let t = &last[4 - count.min(4)..];
     let num = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit());
-    let word = |s: &str| matches!(s, "side" | "page" | "s." | "sida");
-    let of = |s: &str| matches!(s, "af" | "av" | "of" | "/" | "ud" | "fra");
+    let word = |s: &str| {
+        ["side", "page", "s.", "sida"]
+            .iter()
+            .any(|w| s.eq_ignore_ascii_case(w))
+    };
+    let of = |s: &str| {
+        ["af", "av", "of", "/", "ud", "fra"]
+            .iter()
+            .any(|w| s.eq_ignore_ascii_case(w))
+    };
     let n = t.len();
     if n >= 4 && word(t[n - 4]) && num(t[n - 3]) && of(t[n - 2]) && num(t[n - 1]) {
         return true;
@@ -334,7 +349,10 @@ fn page_number(line: &str, isolated: bool) -> bool {
     {
         return true;
     }
-    match t.as_slice() {
+    if count > 3 {
+        return false;
+    }
+    match t {
         ["-", x, "-"] => num(x),
         [x] if x.contains('/') => x.split('/').count() == 2 && x.split('/').all(num),
         [a, o, b] => num(a) && of(o) && num(b),

@@ -433,6 +433,12 @@ const BREAK_WORDS: &[&str] = &[
 ];
 
 /// Whether `text` (with its times already cut out) names a break.
+/// Whether `text` holds a break word anywhere: a cheap first look before its times are read.
+pub fn mentions_break(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    BREAK_WORDS.iter().any(|w| lower.contains(w))
+}
+
 pub fn is_break(text: &str) -> bool {
     let lower = text
         .trim()
