@@ -183,6 +183,42 @@ fn a_new_end_during_the_meeting_moves_the_stated_end_and_undo_puts_it_back() {
     assert_eq!(r.m.stated_end, Some(stated));
 }
 
+/// The editor's item form also holds the item's speaking time: the speaker list's limit for
+/// that item, set in the same group as the edit so one `u` takes both back.
+#[test]
+fn the_editor_sets_an_items_speaking_time_and_undo_takes_it_back() {
+    let mut r = Rig::new();
+    let events = r
+        .run(r.edit_item(2, |t| {
+            t.title = "Sag tre".into();
+            t.speaking_time = "2:30".into();
+        }))
+        .unwrap();
+    assert!(events.contains(&Event::SpeakingLimitSet {
+        item: Some(2),
+        seconds: Some(150),
+    }));
+    assert_eq!(r.m.items[2].speakers.limit, Some(150));
+    assert_eq!(r.m.agenda.items[2].title, "Sag tre");
+    // The same limit again writes no limit event.
+    let again = r
+        .run(r.edit_item(2, |t| t.speaking_time = "150s".into()))
+        .unwrap();
+    assert!(
+        !again
+            .iter()
+            .any(|e| matches!(e, Event::SpeakingLimitSet { .. }))
+    );
+    r.run(Command::Undo).unwrap();
+    r.run(Command::Undo).unwrap();
+    assert_eq!(r.m.items[2].speakers.limit, None);
+    assert_eq!(r.m.agenda.items[2].title, "Sag 3");
+    assert!(matches!(
+        r.run(r.edit_item(2, |t| t.speaking_time = "lang".into())),
+        Err(Refusal::About(Key::NeedNumber, _))
+    ));
+}
+
 #[test]
 fn lengthening_an_item_in_the_editor_moves_the_projected_end_at_once() {
     let mut r = Rig::new();

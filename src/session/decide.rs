@@ -427,7 +427,16 @@ fn events_for(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Re
                 .get(item)
                 .ok_or(Refusal::Plain(Key::NotPossibleNow))?;
             let fields = text.read(base)?;
-            events_for(m, C::EditItem { item, fields }, now)
+            let limit = parse_limit(&text.speaking_time)?;
+            let mut events = events_for(m, C::EditItem { item, fields }, now)?;
+            // The editor's speaking time is the speaker list's limit for this item.
+            if m.items.get(item).is_some_and(|s| s.speakers.limit != limit) {
+                events.push(Event::SpeakingLimitSet {
+                    item: Some(item),
+                    seconds: limit,
+                });
+            }
+            Ok(events)
         }
         C::EditFacts(text) => {
             not_ended(m)?;

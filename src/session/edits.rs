@@ -32,6 +32,9 @@ pub struct ItemText {
     pub start: String,
     pub end: String,
     pub minutes: String,
+    /// The item's own speaking-time limit as the speaker list reads it (`3`, `2:30`, `90s`);
+    /// empty for the meeting's, `0` for none. It lives in the meeting, not in the item.
+    pub speaking_time: String,
     pub recommendation: Vec<String>,
     pub attachments: Vec<String>,
 }
@@ -85,6 +88,7 @@ impl ItemText {
             start: hhmm(i.start),
             end: hhmm(i.end),
             minutes: i.minutes.map(|m| m.to_string()).unwrap_or_default(),
+            speaking_time: String::new(),
             recommendation: i.recommendation.clone(),
             attachments: i.attachments.clone(),
         }

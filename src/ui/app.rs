@@ -1129,7 +1129,12 @@ impl App {
         let (Some(item), Some(id)) = (m.agenda.items.get(pos), m.id_of(pos)) else {
             return;
         };
-        let text = ItemText::of(item);
+        let mut text = ItemText::of(item);
+        text.speaking_time = m.items[pos]
+            .speakers
+            .limit
+            .map(limit_text)
+            .unwrap_or_default();
         let probe = Command::EditItemText {
             item: pos,
             text: text.clone(),
@@ -1146,6 +1151,7 @@ impl App {
             (self.t(Key::MeetingStart).into(), text.start.clone()),
             (self.t(Key::MeetingEnd).into(), text.end.clone()),
             (self.t(Key::MinutesWord).into(), text.minutes.clone()),
+            (self.t(Key::SpeakingTime).into(), text.speaking_time.clone()),
         ];
         // One more empty field each, to add a clause or an attachment.
         let clauses = text.recommendation.len() + 1;
@@ -1273,8 +1279,9 @@ impl App {
                         start: v(3),
                         end: v(4),
                         minutes: v(5),
-                        recommendation: list(6, *clauses),
-                        attachments: list(6 + clauses, *attachments),
+                        speaking_time: v(6),
+                        recommendation: list(7, *clauses),
+                        attachments: list(7 + clauses, *attachments),
                     },
                 }
             }
