@@ -639,6 +639,64 @@ strings! {
     SpeakingTimePerPerson => "Taletid pr. person", "Taletid per person", "Taletid per person", "Speaking time per person";
     NotMinutes => "ikke et antal minutter", "ikke et antall minutter", "ikkje eit tal minutt", "not a number of minutes";
     TurnsWord => "indlæg", "innlegg", "innlegg", "turns";
+    // The importer: documents it cannot read, and what it is unsure of.
+    ImpBinary => "det ligner en binær fil, ikke en dagsorden (den indeholder NUL eller andre kontroltegn)", "det ser ut som en binærfil, ikke en saksliste (den inneholder NUL eller andre kontrolltegn)", "det ser ut som ei binærfil, ikkje ei sakliste (ho inneheld NUL eller andre kontrollteikn)", "this looks like a binary file, not an agenda (it holds NUL or other control bytes)";
+    ImpPdfAsText => "det er en PDF; læs den uden --format (eller med --format pdf)", "det er en PDF; les den uten --format (eller med --format pdf)", "det er ein PDF; les han utan --format (eller med --format pdf)", "this is a PDF; read it without --format (or with --format pdf)";
+    ImpZipNotDocx => "det er en zip-fil, men ikke et Word-dokument (.docx); gem dagsordenen som Word-dokument, ren tekst eller Markdown", "det er en zip-fil, men ikke et Word-dokument (.docx); lagre sakslisten som Word-dokument, ren tekst eller Markdown", "det er ei zip-fil, men ikkje eit Word-dokument (.docx); lagre saklista som Word-dokument, rein tekst eller Markdown", "this is a zip file but not a Word document (.docx); save the agenda as a Word document, plain text or Markdown";
+    ImpOldDoc => "det er et gammelt Word-dokument (.doc); gem det som ren tekst eller Markdown først", "det er et gammelt Word-dokument (.doc); lagre det som ren tekst eller Markdown først", "det er eit gammalt Word-dokument (.doc); lagre det som rein tekst eller Markdown først", "this is an old Word document (.doc); save it as plain text or Markdown first";
+    ImpRtf => "det er et RTF-dokument; gem det som ren tekst eller Markdown først", "det er et RTF-dokument; lagre det som ren tekst eller Markdown først", "det er eit RTF-dokument; lagre det som rein tekst eller Markdown først", "this is an RTF document; save it as plain text or Markdown first";
+    ImpDocxDamaged => "Word-dokumentet er beskadiget ({detail})", "Word-dokumentet er skadet ({detail})", "Word-dokumentet er skadd ({detail})", "this Word document is damaged ({detail})";
+    ImpDocxNoDocument => "zip-filen er ikke et Word-dokument (den har ingen word/document.xml)", "zip-filen er ikke et Word-dokument (den har ingen word/document.xml)", "zip-fila er ikkje eit Word-dokument (ho har ingen word/document.xml)", "this zip file is not a Word document (it has no word/document.xml)";
+    ImpDocxNoBody => "Word-dokumentet har ingen brødtekst", "Word-dokumentet har ingen brødtekst", "Word-dokumentet har ingen brødtekst", "this Word document has no body";
+    ImpPdfDamaged => "PDF'en er beskadiget eller ulæselig ({detail})", "PDF-en er skadet eller uleselig ({detail})", "PDF-en er skadd eller uleseleg ({detail})", "this PDF is damaged or unreadable ({detail})";
+    ImpPdfGaveUp => "PDF'en er beskadiget eller ulæselig (PDF-læseren gav op)", "PDF-en er skadet eller uleselig (PDF-leseren ga opp)", "PDF-en er skadd eller uleseleg (PDF-lesaren gav opp)", "this PDF is damaged or unreadable (the PDF reader gave up on it)";
+    ImpPdfPassword => "PDF'en er beskyttet med adgangskode; gem en ubeskyttet kopi først", "PDF-en er beskyttet med passord; lagre en ubeskyttet kopi først", "PDF-en er verna med passord; lagre ein uverna kopi først", "this PDF is protected by a password; save an unprotected copy first";
+    ImpPdfScan => "PDF'en har intet tekstlag (den ligner en scanning); kør den gennem tekstgenkendelse (OCR) først, eller brug det dokument, den blev lavet fra", "PDF-en har ikke noe tekstlag (den ser ut som en skanning); kjør den gjennom tekstgjenkjenning (OCR) først, eller bruk dokumentet den ble laget fra", "PDF-en har ikkje noko tekstlag (han ser ut som ei skanning); køyr han gjennom tekstattkjenning (OCR) først, eller bruk dokumentet han vart laga frå", "this PDF has no text layer (it looks like a scan); run it through text recognition (OCR) first, or use the document it was made from";
+    ImpNoText => "dokumentet indeholder ingen tekst", "dokumentet inneholder ingen tekst", "dokumentet inneheld ingen tekst", "the document holds no text";
+    ImpEmpty => "filen er tom", "filen er tom", "fila er tom", "the file is empty";
+    ImpNoItems => "ingen dagsordenspunkter fundet", "ingen saker funnet", "ingen saker funne", "no agenda items found";
+    ImpJsonList => "forventede en dagsorden (et JSON-objekt i { }), fandt en liste", "forventet en saksliste (et JSON-objekt i { }), fant en liste", "venta ei sakliste (eit JSON-objekt i { }), fann ei liste", "expected an agenda (a JSON object in { }), found a list";
+    ImpJsonError => "{detail} (kolonne {column})", "{detail} (kolonne {column})", "{detail} (kolonne {column})", "{detail} (column {column})";
+    ImpCannotRead => "kan ikke læses: {detail}", "kan ikke leses: {detail}", "kan ikkje lesast: {detail}", "cannot read: {detail}";
+    ImpUnsureLayout => "usikker: intet er nummereret; punkterne er de korte linjer, der står for sig", "usikker: ingenting er nummerert; sakene er de korte linjene som står for seg", "usikker: ingenting er nummerert; sakene er dei korte linjene som står for seg", "unsure: nothing is numbered; the items are the short lines standing apart";
+    ImpTocCount => "indholdsfortegnelsen har {toc} punkter, men der blev fundet {found}", "innholdsfortegnelsen har {toc} punkter, men det ble funnet {found}", "innhaldslista har {toc} punkt, men det vart funne {found}", "the table of contents lists {toc} entries but {found} items were found";
+    ImpLeftOut => "usikker: udeladt som sidehoved eller sidefod: «{text}»{more}", "usikker: utelatt som topptekst eller bunntekst: «{text}»{more}", "usikker: utelate som topptekst eller botntekst: «{text}»{more}", "unsure: left out as a page header or footer: «{text}»{more}";
+    ImpTimes => " ({n} gange)", " ({n} ganger)", " ({n} gonger)", " ({n} times)";
+    ImpEndsBeforeStart => "{item} slutter {end}, før det starter {start}", "{item} slutter {end} før den starter {start}", "{item} sluttar {end} før ho startar {start}", "{item} ends {end} before it starts {start}";
+    ImpSlotDiffers => "{item}: tidsrummet {start}-{end} er {slot} min, men dagsordenen siger også {m} min", "{item}: tidsrommet {start}-{end} er {slot} min, men sakslisten sier også {m} min", "{item}: tidsrommet {start}-{end} er {slot} min, men saklista seier òg {m} min", "{item}: the slot {start}-{end} is {slot} min but the agenda also says {m} min";
+    ImpPastMidnight => "planen løber over midnat ved {item}; de senere punkter får intet klokkeslæt", "planen går over midnatt ved {item}; de senere sakene får ikke noe klokkeslett", "planen går over midnatt ved {item}; dei seinare sakene får ikkje noko klokkeslett", "the plan runs past midnight at {item}; later items get no clock time";
+    ImpTheBreak => "pausen «{title}»", "pausen «{title}»", "pausen «{title}»", "the break «{title}»";
+    ImpLongerThanADay => "{item} er planlagt til {m} minutter, mere end et døgn", "{item} er planlagt til {m} minutter, mer enn et døgn", "{item} er planlagd til {m} minutt, meir enn eit døgn", "{item} is planned for {m} minutes, longer than a day";
+}
+
+/// A message kept for later and shown in the reader's language: a key and the values of its
+/// `{blanks}`. The importer says what it cannot read before anyone knows the agenda's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    key: Key,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Said {
+    pub fn new(key: Key) -> Self {
+        Said { key, args: vec![] }
+    }
+
+    pub fn with(mut self, blank: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((blank, value.into()));
+        self
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.key.fill(lang, &args)
+    }
+}
+
+impl From<Key> for Said {
+    fn from(key: Key) -> Self {
+        Said::new(key)
+    }
 }
 
 impl Key {

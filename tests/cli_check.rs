@@ -111,6 +111,42 @@ fn check_of_text_without_items_fails() {
     assert!(text(&out.stderr).contains(":1: ingen punkter fundet"));
 }
 
+/// Found trying `run` in Danish: a file the importer could not read was refused in English
+/// whatever the language. Its messages come from the strings table: `--lang`, else the locale.
+#[test]
+fn import_errors_speak_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = temp_file(&dir, "tom.txt", b"");
+    let bin = temp_file(&dir, "blob.txt", &[0u8, 1, 2, 3, 0, 0, 7, 8]);
+    for (lang, empty_says, binary_says) in [
+        ("da", "filen er tom", "binær fil"),
+        ("nb", "filen er tom", "binærfil"),
+        ("nn", "fila er tom", "binærfil"),
+        ("en", "the file is empty", "binary file"),
+    ] {
+        for command in ["check", "agenda", "run"] {
+            let out = referent(&[command, arg(&empty), "--lang", lang]);
+            let err = text(&out.stderr);
+            assert!(err.contains(empty_says), "{command} {lang}: {err}");
+        }
+        let err = text(&referent(&["check", arg(&bin), "--lang", lang]).stderr);
+        assert!(err.contains(binary_says), "{lang}: {err}");
+    }
+    // Without --lang the locale decides.
+    let out = Command::new(env!("CARGO_BIN_EXE_referent"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "da_DK.UTF-8")
+        .args(["check", arg(&empty)])
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stderr).contains("filen er tom"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 #[test]
 fn check_of_binary_and_missing_files_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();

@@ -26,7 +26,7 @@ fn import(name: &str, bytes: &[u8], format: Option<Format>) -> Agenda {
 /// The text a document was laid out as, for failure messages.
 fn text_of(name: &str, bytes: &[u8]) -> String {
     let format = agenda::detect_document(name, bytes);
-    agenda::document_text(bytes, format).unwrap_or_else(|(_, m)| m)
+    agenda::document_text(bytes, format).unwrap_or_else(|(_, m)| m.text(referent::i18n::Lang::En))
 }
 
 /// Compares a document's agenda with the twin's, showing the document's text when they differ.

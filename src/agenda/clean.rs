@@ -10,6 +10,7 @@
 use chrono::{NaiveTime, Timelike};
 
 use super::{Agenda, Break, Item, Warning};
+use crate::i18n::Key;
 use crate::textutil::{clean, clean_multiline, is_unsafe};
 
 /// Strips control characters, escape sequences and bidi overrides from every text field of
@@ -121,14 +122,14 @@ pub fn check_numbers(agenda: &Agenda) -> Vec<Warning> {
     let breaks = agenda.breaks.iter().filter_map(|b| {
         b.minutes
             .filter(|&m| m > MAX_MINUTES)
-            .map(|m| (None, format!("the break «{}»", b.title), m))
+            .map(|m| (None, Key::ImpTheBreak.fill(lang, &[("title", &b.title)]), m))
     });
     items
         .chain(breaks)
         .map(|(line, name, m)| {
             Warning::new(
                 line,
-                format!("{name} is planned for {m} minutes, longer than a day"),
+                Key::ImpLongerThanADay.fill(lang, &[("item", &name), ("m", &m.to_string())]),
             )
         })
         .collect()
@@ -218,7 +219,7 @@ mod tests {
         assert!(
             messages
                 .iter()
-                .any(|m| m.contains("4294967295 minutes, longer than a day")),
+                .any(|m| m.contains("4294967295 minutter, mere end et døgn")),
             "{messages:?}"
         );
         assert!(

@@ -4,11 +4,13 @@
 //! their own and reach this only when read as text on purpose.)
 
 /// A refusal: the 1-based line where the problem is, and what it is.
-pub type Refusal = (usize, String);
+pub type Refusal = (usize, Said);
+
+use crate::i18n::{Key, Said};
 
 pub fn decode(bytes: &[u8]) -> Result<String, Refusal> {
     if let Some(hint) = known_binary(bytes) {
-        return Err((1, hint.to_string()));
+        return Err((1, Said::new(hint)));
     }
     let text = if let Some((enc, rest)) = utf16(bytes) {
         enc.decode_without_bom_handling(rest).0.into_owned()
@@ -23,27 +25,21 @@ pub fn decode(bytes: &[u8]) -> Result<String, Refusal> {
         }
     };
     if let Some(line) = binary_line(&text) {
-        return Err((
-            line,
-            "this looks like a binary file, not an agenda (it holds NUL or other control bytes)"
-                .into(),
-        ));
+        return Err((line, Said::new(Key::ImpBinary)));
     }
     Ok(normalize_line_ends(&text))
 }
 
 /// Formats people try to pass instead of their text export.
-fn known_binary(bytes: &[u8]) -> Option<&'static str> {
+fn known_binary(bytes: &[u8]) -> Option<Key> {
     if bytes.starts_with(b"%PDF-") {
-        Some("this is a PDF; read it without --format (or with --format pdf)")
+        Some(Key::ImpPdfAsText)
     } else if bytes.starts_with(b"PK\x03\x04") {
-        Some(
-            "this is a zip file but not a Word document (.docx); save the agenda as a Word document, plain text or Markdown",
-        )
+        Some(Key::ImpZipNotDocx)
     } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        Some("this is an old Word document (.doc); save it as plain text or Markdown first")
+        Some(Key::ImpOldDoc)
     } else if bytes.starts_with(b"{\\rtf") {
-        Some("this is an RTF document; save it as plain text or Markdown first")
+        Some(Key::ImpRtf)
     } else {
         None
     }
@@ -136,7 +132,13 @@ mod tests {
     fn binary_is_refused_with_a_line() {
         let (line, msg) = decode(b"line one\nline two\n\x00\x01\x02\x03\x04").unwrap_err();
         assert_eq!(line, 3);
-        assert!(msg.contains("binary"));
-        assert!(decode(b"%PDF-1.7 ...").unwrap_err().1.contains("PDF"));
+        assert!(msg.text(crate::i18n::Lang::En).contains("binary"));
+        assert!(
+            decode(b"%PDF-1.7 ...")
+                .unwrap_err()
+                .1
+                .text(crate::i18n::Lang::En)
+                .contains("PDF")
+        );
     }
 }

@@ -9,6 +9,7 @@ use std::io::{Cursor, Read};
 use roxmltree::{Document, Node};
 
 use super::layout::Layout;
+use crate::i18n::{Key, Said};
 
 /// WordprocessingML's main namespace.
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -25,11 +26,10 @@ pub fn is_docx(bytes: &[u8]) -> bool {
 }
 
 /// The document's text, or why it cannot be read.
-pub fn to_text(bytes: &[u8]) -> Result<String, String> {
+pub fn to_text(bytes: &[u8]) -> Result<String, Said> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("this Word document is damaged (not a readable zip: {e})"))?;
-    let document = part(&mut zip, "word/document.xml")?
-        .ok_or("this zip file is not a Word document (it has no word/document.xml)")?;
+        .map_err(|e| damaged(format!("not a readable zip: {e}")))?;
+    let document = part(&mut zip, "word/document.xml")?.ok_or(Said::new(Key::ImpDocxNoDocument))?;
     let styles = part(&mut zip, "word/styles.xml")?.unwrap_or_default();
     let numbering = part(&mut zip, "word/numbering.xml")?.unwrap_or_default();
     let doc = xml(&document, "word/document.xml")?;
@@ -47,7 +47,7 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
         .root_element()
         .children()
         .find(|n| is_w(n, "body"))
-        .ok_or("this Word document has no body")?;
+        .ok_or(Said::new(Key::ImpDocxNoBody))?;
     let mut reader = Reader {
         styles,
         lists,
@@ -57,17 +57,21 @@ pub fn to_text(bytes: &[u8]) -> Result<String, String> {
     Ok(reader.out.finish())
 }
 
-fn xml<'a>(text: &'a str, what: &str) -> Result<Document<'a>, String> {
-    Document::parse(text).map_err(|e| format!("this Word document is damaged ({what}: {e})"))
+fn xml<'a>(text: &'a str, what: &str) -> Result<Document<'a>, Said> {
+    Document::parse(text).map_err(|e| damaged(format!("{what}: {e}")))
+}
+
+/// A damaged document, with what the zip or XML reader said.
+fn damaged(detail: String) -> Said {
+    Said::new(Key::ImpDocxDamaged).with("detail", detail)
 }
 
 /// A part of the package as text; `None` when it is not there.
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, Said> {
     let Some(index) = zip.index_for_name(name) else {
         return Ok(None);
     };
-    let damaged =
-        |e: &dyn std::fmt::Display| format!("this Word document is damaged ({name}: {e})");
+    let damaged = |e: &dyn std::fmt::Display| damaged(format!("{name}: {e}"));
     let file = zip.by_index(index).map_err(|e| damaged(&e))?;
     let mut bytes = Vec::new();
     file.take(MAX_PART)

@@ -181,16 +181,25 @@ pub struct ImportError {
     pub file: String,
     /// 1-based line, when the problem is at one (a file that cannot be read has none).
     pub line: Option<usize>,
-    pub message: String,
+    /// What is wrong, said in the reader's language when shown ([`ImportError::text`]).
+    pub message: crate::i18n::Said,
+}
+
+impl ImportError {
+    /// `FILE:LINE: message`, or `FILE: message` when no line is known, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let message = self.message.text(lang);
+        match self.line {
+            Some(line) => format!("{}:{line}: {message}", self.file),
+            None => format!("{}: {message}", self.file),
+        }
+    }
 }
 
 impl fmt::Display for ImportError {
-    /// `FILE:LINE: message`, or `FILE: message` when no line is known.
+    /// In English; commands show [`ImportError::text`] in the user's language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -245,20 +254,21 @@ pub fn load(path: &Path, format: Option<Format>) -> Result<Imported, ImportError
     parse(&name, &bytes, format)
 }
 
-/// Why a file could not be read, in words (the importer's messages are English).
-fn read_error(e: &std::io::Error) -> String {
-    use crate::i18n::Key;
+/// Why a file could not be read.
+fn read_error(e: &std::io::Error) -> crate::i18n::Said {
+    use crate::i18n::{Key, Said};
     if e.kind() == std::io::ErrorKind::NotFound {
-        Key::NoSuchFile.get(Lang::En).to_string()
+        Said::new(Key::NoSuchFile)
     } else {
-        format!("{}: {e}", Key::CannotRead.get(Lang::En))
+        Said::new(Key::ImpCannotRead).with("detail", e.to_string())
     }
 }
 
 /// Parses agenda bytes; `name` is used in messages.
 pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Imported, ImportError> {
     // Line 0 is a problem with the whole document: it has no line to point at.
-    let err = |line: usize, message: String| ImportError {
+    use crate::i18n::{Key, Said};
+    let err = |line: usize, message: Said| ImportError {
         file: name.to_string(),
         line: (line > 0).then_some(line),
         message,
@@ -266,11 +276,11 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Importe
     let format = format.or_else(|| detect_document(name, bytes));
     let text = document_text(bytes, format).map_err(|(line, m)| err(line, m))?;
     let (first_line, empty) = match format {
-        Some(Format::Docx | Format::Pdf | Format::Html) => (0, "the document holds no text"),
-        Some(Format::Text | Format::Markdown | Format::Json) | None => (1, "the file is empty"),
+        Some(Format::Docx | Format::Pdf | Format::Html) => (0, Key::ImpNoText),
+        Some(Format::Text | Format::Markdown | Format::Json) | None => (1, Key::ImpEmpty),
     };
     if text.trim().is_empty() {
-        return Err(err(first_line, empty.into()));
+        return Err(err(first_line, Said::new(empty)));
     }
     let format = format.unwrap_or_else(|| detect(name, &text));
     let mut imported = match format {
@@ -279,7 +289,7 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Importe
         Format::Text | Format::Docx | Format::Pdf | Format::Html => text::parse(&text),
     };
     if imported.agenda.items.is_empty() && format != Format::Json {
-        return Err(err(first_line, "no agenda items found".into()));
+        return Err(err(first_line, Said::new(Key::ImpNoItems)));
     }
     clean::sanitize(&mut imported.agenda);
     let numbers = clean::check_numbers(&imported.agenda);
@@ -304,7 +314,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// The text the importer reads: a Word document, PDF or web page laid out as a text agenda,
 /// other files decoded. A problem with a document concerns the whole file: its line is 0.
 pub fn document_text(bytes: &[u8], format: Option<Format>) -> Result<String, decode::Refusal> {
-    let whole = |m: String| (0, m);
+    let whole = |m: crate::i18n::Said| (0, m);
     match format {
         Some(Format::Docx) => docx::to_text(bytes).map_err(whole),
         Some(Format::Pdf) => pdf::to_text(bytes).map_err(whole),

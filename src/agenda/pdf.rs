@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::layout::Layout;
+use crate::i18n::{Key, Said};
 
 /// One glyph (or a run of them) as placed on the page; `y` grows downwards.
 #[derive(Debug, Clone)]
@@ -37,17 +38,13 @@ struct Line {
 }
 
 /// The document's text, or why it cannot be read.
-pub fn to_text(bytes: &[u8]) -> Result<String, String> {
+pub fn to_text(bytes: &[u8]) -> Result<String, Said> {
     let pages = extract::pages(bytes)?;
     if pages
         .iter()
         .all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty()))
     {
-        return Err(
-            "this PDF has no text layer (it looks like a scan); run it through text recognition \
-             (OCR) first, or use the document it was made from"
-                .into(),
-        );
+        return Err(Said::new(Key::ImpPdfScan));
     }
     let heights: Vec<f64> = pages.iter().map(|p| p.height).collect();
     let pages: Vec<Vec<Line>> = pages.iter().map(lines).collect();
@@ -296,7 +293,7 @@ mod extract {
 
     use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
-    use super::{Glyph, Page};
+    use super::{Glyph, Key, Page, Said};
 
     #[derive(Default)]
     struct Collect {
@@ -359,24 +356,22 @@ mod extract {
         }
     }
 
-    pub(super) fn pages(bytes: &[u8]) -> Result<Vec<Page>, String> {
+    pub(super) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Said> {
         let damaged =
-            |e: &dyn std::fmt::Display| format!("this PDF is damaged or unreadable ({e})");
+            |e: &dyn std::fmt::Display| Said::new(Key::ImpPdfDamaged).with("detail", e.to_string());
         // The library stops on some malformed files by panicking; such a file is damaged,
         // and the panic must not reach the user.
-        let run = || -> Result<Vec<Page>, String> {
+        let run = || -> Result<Vec<Page>, Said> {
             let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| damaged(&e))?;
             // Most protected PDFs open without a password (they only restrict editing).
             if doc.is_encrypted() && doc.decrypt("").is_err() {
-                return Err(
-                    "this PDF is protected by a password; save an unprotected copy first".into(),
-                );
+                return Err(Said::new(Key::ImpPdfPassword));
             }
             let mut out = Collect::default();
             pdf_extract::output_doc(&doc, &mut out).map_err(|e| damaged(&e))?;
             Ok(out.pages)
         };
-        quietly(run).unwrap_or_else(|| Err(damaged(&"the PDF reader gave up on it")))
+        quietly(run).unwrap_or_else(|| Err(Said::new(Key::ImpPdfGaveUp)))
     }
 
     thread_local! {

@@ -9,6 +9,7 @@ use chrono::{NaiveTime, TimeDelta};
 
 use super::lint::name;
 use super::{Agenda, Break, Warning};
+use crate::i18n::Key;
 
 pub fn derive(a: &mut Agenda) -> Vec<Warning> {
     let mut warnings = Vec::new();
@@ -60,11 +61,13 @@ fn complete_items(a: &mut Agenda, warnings: &mut Vec<Warning>) {
             if e < s {
                 warnings.push(Warning::new(
                     item.line,
-                    format!(
-                        "{} ends {} before it starts {}",
-                        name(lang, item),
-                        hhmm(e),
-                        hhmm(s)
+                    Key::ImpEndsBeforeStart.fill(
+                        lang,
+                        &[
+                            ("item", &name(lang, item)),
+                            ("end", &hhmm(e)),
+                            ("start", &hhmm(s)),
+                        ],
                     ),
                 ));
             } else if let (Some(m), Some(slot)) = (item.minutes, between(s, e))
@@ -72,11 +75,15 @@ fn complete_items(a: &mut Agenda, warnings: &mut Vec<Warning>) {
             {
                 warnings.push(Warning::new(
                     item.line,
-                    format!(
-                        "{}: the slot {}-{} is {slot} min but the agenda also says {m} min",
-                        name(lang, item),
-                        hhmm(s),
-                        hhmm(e)
+                    Key::ImpSlotDiffers.fill(
+                        lang,
+                        &[
+                            ("item", &name(lang, item)),
+                            ("start", &hhmm(s)),
+                            ("end", &hhmm(e)),
+                            ("slot", &slot.to_string()),
+                            ("m", &m.to_string()),
+                        ],
                     ),
                 ));
             }
@@ -137,10 +144,7 @@ fn lay_out(a: &mut Agenda, warnings: &mut Vec<Warning>) {
             warned_midnight = true;
             warnings.push(Warning::new(
                 item.line,
-                format!(
-                    "the plan runs past midnight at {}; later items get no clock time",
-                    name(lang, item)
-                ),
+                Key::ImpPastMidnight.fill(lang, &[("item", &name(lang, item))]),
             ));
         }
     }

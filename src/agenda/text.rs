@@ -11,6 +11,7 @@ use super::build::Builder;
 use super::headings;
 use super::lines::{self, Heading, Line};
 use super::{Imported, Item, Warning};
+use crate::i18n::{Key, Lang};
 
 /// One source line with its 1-based number.
 struct Src<'a> {
@@ -36,19 +37,23 @@ pub fn parse(text: &str) -> Imported {
     feed(&mut b, &kept, headings);
     let (mut agenda, mut warnings) = b.finish(text);
     merge_repeats(&mut agenda.items);
-    warnings.extend(left_out(&src, &chrome));
+    let lang = agenda.language;
+    warnings.extend(left_out(&src, &chrome, lang));
     if by_layout && !agenda.items.is_empty() {
         warnings.push(Warning::new(
             agenda.items[0].line,
-            "unsure: nothing is numbered; the items are the short lines standing apart",
+            Key::ImpUnsureLayout.get(lang),
         ));
     }
     if toc > 0 && agenda.items.len() != toc {
         warnings.push(Warning::new(
             None,
-            format!(
-                "the table of contents lists {toc} entries but {} items were found",
-                agenda.items.len()
+            Key::ImpTocCount.fill(
+                lang,
+                &[
+                    ("toc", &toc.to_string()),
+                    ("found", &agenda.items.len().to_string()),
+                ],
             ),
         ));
     }
@@ -428,7 +433,7 @@ fn choose_headings(kept: &[&Src]) -> (HashMap<usize, Heading>, bool) {
 
 /// One warning per distinct text left out as a repeated page header or footer, so that `check`
 /// shows what the importer did not read (page numbers are left out without a word).
-fn left_out(src: &[Src], dropped: &[bool]) -> Vec<Warning> {
+fn left_out(src: &[Src], dropped: &[bool], lang: Lang) -> Vec<Warning> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut order = Vec::new();
     let shown = |s: &Src| !s.text.trim().is_empty() && !page_number(&s.text, true);
@@ -446,13 +451,13 @@ fn left_out(src: &[Src], dropped: &[bool]) -> Vec<Warning> {
             let times = seen.get(t).copied().unwrap_or(1);
             let shown = crate::textutil::truncate(t, 60);
             let more = if times > 1 {
-                format!(" ({times} times)")
+                Key::ImpTimes.fill(lang, &[("n", &times.to_string())])
             } else {
                 String::new()
             };
             Warning::new(
                 Some(n),
-                format!("unsure: left out as a page header or footer: «{shown}»{more}"),
+                Key::ImpLeftOut.fill(lang, &[("text", &shown), ("more", &more)]),
             )
         })
         .collect()
@@ -624,7 +629,7 @@ mod tests {
             imported
                 .warnings
                 .iter()
-                .any(|w| w.message.starts_with("unsure: nothing is numbered")),
+                .any(|w| w.message.starts_with("usikker: intet er nummereret")),
             "{:?}",
             imported.warnings
         );

@@ -48,7 +48,7 @@ pub fn run(args: Args, _sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode>
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.text(Lang::from_env(args.lang, None)));
             Ok(ExitCode::from(super::check::UNREADABLE))
         }
     }

@@ -72,7 +72,7 @@ pub fn read(
     format: Option<Format>,
     lang: Option<Lang>,
 ) -> Result<(Agenda, Vec<Warning>), String> {
-    let imported = agenda::load(path, format).map_err(|e| e.to_string())?;
+    let imported = agenda::load(path, format).map_err(|e| e.text(Lang::from_env(lang, None)))?;
     if imported.agenda.items.is_empty() {
         return Err(format!(
             "{}:1: {}",

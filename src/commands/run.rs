@@ -250,7 +250,8 @@ fn open_new(
     clock: &dyn Clock,
 ) -> anyhow::Result<(Recorder, Option<String>)> {
     let imported = match &args.agenda {
-        Some(path) => agenda::load(path, args.format)?,
+        Some(path) => agenda::load(path, args.format)
+            .map_err(|e| anyhow::anyhow!(e.text(Lang::from_env(args.lang, None))))?,
         None => example(clock.now().date_naive())?,
     };
     let agenda = imported.agenda;
