@@ -513,10 +513,13 @@ pub fn title_line(line: &str) -> Option<&str> {
 
 /// Words that head a table of contents.
 pub fn is_toc_heading(line: &str) -> bool {
-    if line.trim().len() > 24 {
+    let t = line.trim();
+    // Every line is asked: those not starting like one of the words need no lowercase copy.
+    let first = t.chars().next().and_then(|c| c.to_lowercase().next());
+    if t.len() > 24 || !matches!(first, Some('i' | 't' | 'c')) {
         return false;
     }
-    let lower = line.trim().trim_end_matches(':').to_lowercase();
+    let lower = t.trim_end_matches(':').to_lowercase();
     matches!(
         lower.as_str(),
         "indholdsfortegnelse"
