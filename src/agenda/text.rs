@@ -69,6 +69,15 @@ fn split(text: &str) -> Vec<Src<'_>> {
         } else {
             Cow::Borrowed(l)
         };
+        // Most lines are short and whole: no pieces to make.
+        if text.len() <= GLUED_LABELS && glued_range(&text).is_none() {
+            out.push(Src {
+                n: i + 1,
+                text,
+                page_break,
+            });
+            continue;
+        }
         for (k, piece) in unglue(text).into_iter().enumerate() {
             out.push(Src {
                 n: i + 1,
@@ -420,15 +429,21 @@ fn toc_entry(t: &str, in_table: bool) -> bool {
 /// Decides which lines head items: the most consistent sequence of candidates
 /// (see [`headings`](super::headings)).
 /// Also says whether the headings were found by layout alone (no numbers, no times).
-fn choose_headings(kept: &[&Src]) -> (HashMap<usize, Heading>, bool) {
+fn choose_headings(kept: &[&Src]) -> (Vec<Option<Heading>>, bool) {
     let lines: Vec<&str> = kept.iter().map(|s| s.text.as_ref()).collect();
     let chosen = headings::choose(&lines);
     let by_layout = !chosen.is_empty()
         && chosen
             .iter()
             .all(|c| c.value.is_none() && c.form != headings::Form::Timed);
-    let map = chosen.into_iter().map(|c| (c.line, c.heading)).collect();
-    (map, by_layout)
+    // Indexed by kept line: the feed looks up every line.
+    let mut by_line: Vec<Option<Heading>> = vec![None; kept.len()];
+    for c in chosen {
+        if let Some(slot) = by_line.get_mut(c.line) {
+            *slot = Some(c.heading);
+        }
+    }
+    (by_line, by_layout)
 }
 
 /// One warning per distinct text left out as a repeated page header or footer, so that `check`
@@ -465,12 +480,12 @@ fn left_out(src: &[Src], dropped: &[bool], lang: Lang) -> Vec<Warning> {
 
 /// Classifies the kept lines and hands them to the builder. A time standing alone right before
 /// a heading belongs to that heading when the item before it already has its time.
-fn feed(b: &mut Builder, kept: &[&Src], mut headings: HashMap<usize, Heading>) {
+fn feed(b: &mut Builder, kept: &[&Src], mut headings: Vec<Option<Heading>>) {
     let mut prev_has_slot = true;
     let mut k = 0;
     while k < kept.len() {
         let s = kept[k];
-        if let Some(h) = headings.remove(&k) {
+        if let Some(h) = headings.get_mut(k).and_then(Option::take) {
             prev_has_slot = !h.slot.is_empty();
             b.line(s.n, Line::Heading(h));
             k += 1;
@@ -481,7 +496,7 @@ fn feed(b: &mut Builder, kept: &[&Src], mut headings: HashMap<usize, Heading>) {
             let next = (k + 1..kept.len()).find(|&j| !kept[j].text.trim().is_empty());
             if prev_has_slot
                 && let Some(j) = next
-                && let Some(h) = headings.get_mut(&j)
+                && let Some(Some(h)) = headings.get_mut(j)
                 && h.slot.is_empty()
             {
                 h.slot = slot;

@@ -83,8 +83,8 @@ pub fn time_only(line: &str) -> Option<Slot> {
     if slot.is_empty() {
         return None;
     }
-    let only_labels = rest
-        .to_lowercase()
+    let mut buf = [0u8; 256];
+    let only_labels = crate::agenda::words::lower_in(&rest, &mut buf)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .all(|w| TIME_LABELS.contains(&w));
@@ -279,8 +279,21 @@ fn one_duration(s: &str, i: usize) -> Option<(usize, u32)> {
         return None;
     }
     let word_len = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
-    let unit = t[..word_len].to_lowercase();
-    let factor = match unit.as_str() {
+    let word = &t[..word_len];
+    // Most numbers are followed by no unit or a long word: no lowercase copy for those.
+    if word.is_empty() || (word.is_ascii() && word.len() > 8) {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    let unit = if word.is_ascii() {
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        Cow::Borrowed(std::str::from_utf8(buf).unwrap_or(""))
+    } else {
+        Cow::Owned(word.to_lowercase())
+    };
+    let factor = match unit.as_ref() {
         "min" | "mins" | "minut" | "minutter" | "minute" | "minutes" | "minuter" => 1.0,
         "t" | "time" | "timer" | "timers" | "h" | "hour" | "hours" | "hr" | "hrs" | "tim" => 60.0,
         _ => return None,

@@ -2,6 +2,8 @@
 //!
 //! Everything here works on one line at a time and never allocates more than a lowercase copy.
 
+use std::borrow::Cow;
+
 /// Strips `prefix` from the start of `s`, comparing without regard to case.
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     // Fast path: most calls fail on the first byte, and most prefixes are ASCII.
@@ -283,16 +285,14 @@ pub fn section(line: &str) -> Option<(Section, &str, &str)> {
     if label.is_empty() || label.chars().count() > 60 {
         return None;
     }
-    let lower = label.to_lowercase();
+    let mut buf = [0u8; 256];
+    let lower = lower_in(label, &mut buf);
+    let lower = lower.as_ref();
     let words = lower.split_whitespace().count();
-    if CASE_PRESENTATION.contains(&lower.as_str()) {
+    if CASE_PRESENTATION.contains(&lower) {
         return Some((Section::CasePresentation, label, rest));
     }
-    if words <= 5
-        && RECOMMENDATION_ENDS
-            .iter()
-            .any(|w| ends_with_word(&lower, w))
-    {
+    if words <= 5 && RECOMMENDATION_ENDS.iter().any(|w| ends_with_word(lower, w)) {
         return Some((Section::Recommendation, label, rest));
     }
     let first = lower.split_whitespace().next().unwrap_or("");
@@ -303,7 +303,7 @@ pub fn section(line: &str) -> Option<(Section, &str, &str)> {
     {
         return Some((Section::Decision, label, rest));
     }
-    if ATTACHMENT_WORDS.contains(&lower.as_str()) {
+    if ATTACHMENT_WORDS.contains(&lower) {
         return Some((Section::Attachments, label, rest));
     }
     // `Bilag 1: Spilleregler`, `Vedlegg 2 - Budsjett`: one attachment on the line.
@@ -313,9 +313,7 @@ pub fn section(line: &str) -> Option<(Section, &str, &str)> {
     if let Some(named) = numbered_attachment(line) {
         return Some((Section::Attachments, label, named));
     }
-    if OTHER_SECTIONS.contains(&lower.as_str())
-        || (words <= 3 && ends_with_word(&lower, "vurdering"))
-    {
+    if OTHER_SECTIONS.contains(&lower) || (words <= 3 && ends_with_word(lower, "vurdering")) {
         return Some((Section::Other, label, rest));
     }
     None
@@ -432,11 +430,53 @@ const BREAK_WORDS: &[&str] = &[
     "ettermiddagspause",
 ];
 
-/// Whether `text` (with its times already cut out) names a break.
+/// What every break word contains: one of these is in the line if a break word is.
+const BREAK_STEMS: &[&str] = &[
+    "pause", "kaffe", "frokost", "middag", "lunsj", "lunch", "break",
+];
+
 /// Whether `text` holds a break word anywhere: a cheap first look before its times are read.
 pub fn mentions_break(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    BREAK_WORDS.iter().any(|w| lower.contains(w))
+    let mut buf = [0u8; 256];
+    let lower = lower_in(text, &mut buf);
+    BREAK_STEMS.iter().any(|w| lower.contains(w))
+}
+
+/// `s` in lower case, written into `buf` when it fits there (most words and labels do), so that
+/// matching a line against the word lists makes no copy on the heap.
+pub fn lower_in<'b>(s: &str, buf: &'b mut [u8; 256]) -> Cow<'b, str> {
+    match write_lower(s, buf).map(|n| std::str::from_utf8(&buf[..n])) {
+        Some(Ok(lower)) => Cow::Borrowed(lower),
+        Some(Err(_)) | None => Cow::Owned(s.to_lowercase()),
+    }
+}
+
+/// Writes `s` in lower case into `buf`; its length, or none when it does not fit or only
+/// `str::to_lowercase` can say (a capital sigma lower-cases by its place in the word).
+fn write_lower(s: &str, buf: &mut [u8]) -> Option<usize> {
+    if s.contains('Σ') {
+        return None;
+    }
+    if s.is_ascii() {
+        let room = buf.get_mut(..s.len())?;
+        room.copy_from_slice(s.as_bytes());
+        room.make_ascii_lowercase();
+        return Some(s.len());
+    }
+    let mut at = 0;
+    for c in s.chars() {
+        if c.is_ascii() {
+            *buf.get_mut(at)? = (c as u8).to_ascii_lowercase();
+            at += 1;
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let n = l.len_utf8();
+            l.encode_utf8(buf.get_mut(at..at + n)?);
+            at += n;
+        }
+    }
+    Some(at)
 }
 
 pub fn is_break(text: &str) -> bool {
@@ -473,10 +513,13 @@ pub fn title_line(line: &str) -> Option<&str> {
 
 /// Words that head a table of contents.
 pub fn is_toc_heading(line: &str) -> bool {
-    if line.trim().len() > 24 {
+    let t = line.trim();
+    // Every line is asked: those not starting like one of the words need no lowercase copy.
+    let first = t.chars().next().and_then(|c| c.to_lowercase().next());
+    if t.len() > 24 || !matches!(first, Some('i' | 't' | 'c')) {
         return false;
     }
-    let lower = line.trim().trim_end_matches(':').to_lowercase();
+    let lower = t.trim_end_matches(':').to_lowercase();
     matches!(
         lower.as_str(),
         "indholdsfortegnelse"
@@ -499,8 +542,9 @@ pub fn is_list_heading(line: &str) -> bool {
 
 /// Month names and abbreviations in Danish, Norwegian and English.
 pub fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    let m = match w.as_str() {
+    let mut buf = [0u8; 256];
+    let w = lower_in(word.trim_end_matches('.'), &mut buf);
+    let m = match w.as_ref() {
         "januar" | "january" | "jan" => 1,
         "februar" | "february" | "feb" => 2,
         "marts" | "mars" | "march" | "mar" => 3,
@@ -561,6 +605,25 @@ fn looks_like_date(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_without_a_copy_is_the_same_lower_case() {
+        let long = "Æ".repeat(200);
+        for s in [
+            "",
+            "Sagsfremstilling",
+            "ØKONOMI og Møde",
+            "İstanbul \u{212A}affe",
+            "ΟΔΟΣ Σ",
+            long.as_str(),
+        ] {
+            let mut buf = [0u8; 256];
+            assert_eq!(lower_in(s, &mut buf), s.to_lowercase(), "{s}");
+        }
+        assert!(mentions_break("FROKOST 12:00"));
+        assert!(mentions_break("Kort kaffepause"));
+        assert!(!mentions_break("Budget"));
+    }
 
     #[test]
     fn reads_metadata_with_and_without_colon() {
