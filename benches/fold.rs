@@ -1,8 +1,9 @@
 //! The fold at scale: journals of 10^4, 10^5 and 10^6 events (generated once, in a temp dir).
 //! Targets: 10^6 events to minutes under 1 s; `follow`'s first frame at 10^5 under 300 ms;
 //! one `u` at 10^5 under 5 ms. Measured:
-//! - resume: read the journal and fold it;
-//! - minutes: fold the records and render Markdown and JSON;
+//! - resume: read the journal and fold the records read (moved in, as `--resume` does);
+//! - minutes: fold the records read (moved in, as `referent minutes` does), build the minutes
+//!   document once and render it as Markdown and JSON;
 //! - follow: a follower's first check of the session and its first frame on a TestBackend;
 //! - undo: one `u` on the folded meeting (the clone it starts from is not timed).
 //!
@@ -20,12 +21,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{Duration, NaiveDate, NaiveTime};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use referent::agenda::{Agenda, Item};
 use referent::i18n::Lang;
-use referent::minutes;
+use referent::minutes::{self, Format, MinutesDoc};
 use referent::session::Clock;
 use referent::session::event::Outcome;
 use referent::session::state::Meeting;
@@ -184,15 +185,22 @@ fn fold(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("resume", n), &path, |b, path| {
             b.iter(|| {
                 let (records, _) = journal::read(path).unwrap();
-                black_box(Meeting::replay(agenda(), &records).last_seq)
+                black_box(Meeting::replay_owned(agenda(), records).last_seq)
             })
         });
+        // As `referent minutes` does it: the records read are moved into the fold (their copy
+        // is not timed), the document is built once and rendered as Markdown and JSON.
         g.bench_with_input(BenchmarkId::new("minutes", n), &records, |b, records| {
-            b.iter(|| {
-                let m = Meeting::replay(agenda(), records);
-                black_box(minutes::to_markdown(&m, Lang::Da).len());
-                black_box(minutes::to_json(&m, Lang::Da).len())
-            })
+            b.iter_batched(
+                || records.clone(),
+                |records| {
+                    let m = Meeting::replay_owned(agenda(), records);
+                    let doc = MinutesDoc::from_meeting(&m, Lang::Da);
+                    black_box(minutes::render(&doc, Format::Md).unwrap().len());
+                    black_box(minutes::render(&doc, Format::Json).unwrap().len())
+                },
+                BatchSize::LargeInput,
+            )
         });
         g.bench_with_input(BenchmarkId::new("follow_first_frame", n), &dir, |b, dir| {
             b.iter(|| black_box(first_frame(dir, now)))

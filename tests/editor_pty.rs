@@ -99,7 +99,7 @@ fn a_plan_change_shows_in_a_running_follow_within_a_second() {
         now(),
         Event::ItemEdited {
             item: 1,
-            fields: item("2", "Budget 2024"),
+            fields: Box::new(item("2", "Budget 2024")),
         },
     )
     .unwrap();
@@ -111,7 +111,7 @@ fn a_plan_change_shows_in_a_running_follow_within_a_second() {
         Event::ItemAdded {
             id: 2,
             after: Some(0),
-            fields: item("1a", "Nyt punkt"),
+            fields: Box::new(item("1a", "Nyt punkt")),
         },
     )
     .unwrap();

@@ -157,6 +157,10 @@ fn agenda_changes(doc: &MinutesDoc) -> Option<String> {
 /// Text from the agenda or the journal on one line: control characters and escape sequences
 /// removed, line breaks folded into spaces.
 pub fn text(s: &str) -> String {
+    // Most text has nothing to remove: one copy instead of a string per line and a join.
+    if !s.chars().any(crate::textutil::is_unsafe) {
+        return s.trim().to_string();
+    }
     s.lines()
         .map(crate::textutil::clean)
         .filter(|l| !l.is_empty())
@@ -726,6 +730,14 @@ mod tests {
     use crate::minutes::markdown::tests::seed_events;
     use crate::minutes::testutil::{meeting, seed_agenda, small_agenda};
     use crate::session::{Event, Outcome};
+
+    #[test]
+    fn text_is_one_trimmed_line_with_or_without_anything_to_remove() {
+        assert_eq!(text("  Budget 2023  "), "Budget 2023");
+        assert_eq!(text(" \u{a0}"), "");
+        assert_eq!(text(" første\n\n  anden \r\n"), "første anden");
+        assert_eq!(text("a\u{1b}[31mb\tc\u{202e}"), "ab c");
+    }
 
     fn doc(options: Options) -> MinutesDoc {
         let mut agenda = seed_agenda();

@@ -162,7 +162,13 @@ pub(crate) fn long_date(date: NaiveDate, lang: Lang) -> String {
 /// Text from the agenda or the journal for the middle of a Markdown line: control characters and
 /// escape sequences removed, line breaks folded into spaces, HTML tags defused.
 pub(crate) fn md_inline(s: &str) -> String {
-    one_line(s).replace('<', "\\<")
+    let line = one_line(s);
+    // Most lines hold no '<': they are not copied again.
+    if line.contains('<') {
+        line.replace('<', "\\<")
+    } else {
+        line
+    }
 }
 
 fn one_line(s: &str) -> String {

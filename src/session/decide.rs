@@ -402,7 +402,7 @@ fn events_for(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Re
             Ok(vec![Event::ItemAdded {
                 id: m.fresh_id(),
                 after,
-                fields,
+                fields: Box::new(fields),
             }])
         }
         C::EditItem { item, fields } => {
@@ -418,7 +418,10 @@ fn events_for(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Re
                 title: need_text(&fields.title)?,
                 ..fields
             };
-            Ok(vec![Event::ItemEdited { item, fields }])
+            Ok(vec![Event::ItemEdited {
+                item,
+                fields: Box::new(fields),
+            }])
         }
         C::EditItemText { item, text } => {
             let base = m

@@ -133,12 +133,12 @@ pub enum Event {
         id: usize,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         after: Option<usize>,
-        fields: Item,
+        fields: Box<Item>,
     },
     /// The item's number, title, times, recommendation or attachments were changed.
     ItemEdited {
         item: usize,
-        fields: Item,
+        fields: Box<Item>,
     },
     /// The item was moved to right after item `after` (`None`: first).
     ItemMoved {
