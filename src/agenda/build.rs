@@ -3,6 +3,10 @@
 //! The importers decide what each line is ([`Line`]); the builder decides where it goes: meeting
 //! metadata, an item's slot, its body, its recommendation clauses or its attachments.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use super::lines::{Heading, Line};
 use super::times::{self, Slot};
 use super::words::{Meta, Section};
@@ -637,7 +641,7 @@ fn split_clauses(clauses: Vec<String>) -> Vec<String> {
     for c in clauses {
         let is_at = super::words::strip_word_ci(&c, "at").is_some();
         let parts: Vec<&str> = if is_at {
-            split_keep(&c, &[", og at ", " og at ", "; at ", ", samt at "])
+            split_keep(&c)
         } else {
             vec![c.as_str()]
         };
@@ -659,17 +663,26 @@ fn split_clauses(clauses: Vec<String>) -> Vec<String> {
 }
 
 /// Splits at each separator, keeping the "at" that starts the next part.
-fn split_keep<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
+fn split_keep(s: &str) -> Vec<&str> {
+    // Built once: every clause is searched for each of them.
+    static SEPARATORS: LazyLock<[memmem::Finder<'static>; 4]> =
+        LazyLock::new(|| [", og at ", " og at ", "; at ", ", samt at "].map(memmem::Finder::new));
+    let seps = &*SEPARATORS;
     let mut parts = Vec::new();
     let mut from = 0;
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
+    let mut buf = [0u8; 256];
+    let lower = super::words::lower_in(s, &mut buf);
+    // Every separator ends in " at ": a clause without one is a single part.
+    if lower.len() != s.len() || !lower.contains(" at ") {
         return vec![s];
     }
     loop {
         let next = seps
             .iter()
-            .filter_map(|sep| lower[from..].find(sep).map(|i| (from + i, sep.len())))
+            .filter_map(|sep| {
+                let i = sep.find(&lower.as_bytes()[from..])?;
+                Some((from + i, sep.needle().len()))
+            })
             .min();
         match next {
             Some((i, len)) => {

@@ -11,6 +11,8 @@
 //!
 //! All features and weights are in [`weight`], with what each serves.
 
+use rustc_hash::FxHashMap;
+
 use super::lines::{Heading, number, separated};
 use super::times::{self, Slot};
 use super::words;
@@ -168,7 +170,7 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
         .take_while(|c| c.is_whitespace())
         .map(|c| if c == '\t' { 4 } else { 1 })
         .sum();
-    let t = line.trim();
+    let t = words::trim(line);
     if t.is_empty() || t.chars().count() > 200 {
         return Vec::new();
     }
@@ -183,7 +185,8 @@ pub fn candidates(line: &str, index: usize) -> Vec<Candidate> {
             None => (false, t),
         },
     };
-    if !may_head(t) {
+    // Every numbered heading and every timed row has a digit; most body lines have none.
+    if !may_head(t) || !t.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -696,31 +699,56 @@ fn series_change(a: &Candidate, b: &Candidate) -> bool {
     a.series && b.series && a.keyword != b.keyword
 }
 
-/// What makes two forms the same way of numbering, as a key: `Punkt 3` and `Punkt 4` share it,
+/// What makes two forms the same way of numbering: `Punkt 3` and `Punkt 4` share it,
 /// `PS 46/10` and `RS 12/10` too (two series of one list), `4.` and `4)` do not.
-fn family_key(form: &Form) -> String {
+#[derive(PartialEq, Eq, Hash)]
+enum Family<'a> {
+    /// A series keyword (`PS`, `RS`) with its case-year suffix.
+    Series(&'a str),
+    /// Another keyword and its suffix.
+    Keyword(&'a str, &'a str),
+    Punctuated(char),
+    Case(&'a str),
+    Spaced,
+    Timed,
+    Plain,
+}
+
+fn family_of(form: &Form) -> Family<'_> {
     match form {
-        Form::Keyword(k, y) if is_series(k) => format!("series/{y}"),
-        Form::Keyword(k, y) => format!("{k}/{y}"),
-        Form::Punctuated(c) => format!("{c}"),
-        Form::Case(y) => format!("case/{y}"),
-        Form::Spaced => "spaced".into(),
-        Form::Timed => "timed".into(),
-        Form::Plain => "plain".into(),
+        Form::Keyword(k, y) if is_series(k) => Family::Series(y),
+        Form::Keyword(k, y) => Family::Keyword(k, y),
+        Form::Punctuated(c) => Family::Punctuated(*c),
+        Form::Case(y) => Family::Case(y),
+        Form::Spaced => Family::Spaced,
+        Form::Timed => Family::Timed,
+        Form::Plain => Family::Plain,
     }
 }
 
 /// Gives each candidate small numbers for its form family and keyword, so that the sequence
 /// compares numbers, not strings.
 fn intern_forms(cands: &mut [Candidate]) {
-    let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    for c in cands.iter_mut() {
-        let next = ids.len() as u32 + 1;
-        c.family = *ids.entry(family_key(&c.form)).or_insert(next);
-        if let Form::Keyword(k, _) = &c.form {
-            c.series = is_series(k);
-            let next = ids.len() as u32 + 1;
-            c.keyword = *ids.entry(format!("keyword {k}")).or_insert(next);
+    let mut families: FxHashMap<Family, u32> = FxHashMap::default();
+    let mut keywords: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut ids = Vec::with_capacity(cands.len());
+    for c in cands.iter() {
+        let next = families.len() as u32 + 1;
+        let family = *families.entry(family_of(&c.form)).or_insert(next);
+        let keyword = match &c.form {
+            Form::Keyword(k, _) => {
+                let next = keywords.len() as u32 + 1;
+                Some((*keywords.entry(k.as_str()).or_insert(next), is_series(k)))
+            }
+            Form::Punctuated(_) | Form::Case(_) | Form::Spaced | Form::Timed | Form::Plain => None,
+        };
+        ids.push((family, keyword));
+    }
+    for (c, (family, keyword)) in cands.iter_mut().zip(ids) {
+        c.family = family;
+        if let Some((keyword, series)) = keyword {
+            c.keyword = keyword;
+            c.series = series;
         }
     }
 }

@@ -158,7 +158,7 @@ pub(super) fn separated(after: &str) -> bool {
 
 /// Classifies a line that is not an item heading.
 pub fn classify(line: &str) -> Line<'_> {
-    let t = line.trim();
+    let t = words::trim(line);
     if t.is_empty() {
         return Line::Blank;
     }
@@ -189,7 +189,7 @@ pub fn classify(line: &str) -> Line<'_> {
 
 /// `Frokost 12:00-12:45`, `Pause (15 min)`.
 pub fn break_line(t: &str) -> Option<Line<'static>> {
-    if t.chars().count() > 80 || !words::mentions_break(t) {
+    if (t.len() > 80 && t.chars().count() > 80) || !words::mentions_break(t) {
         return None;
     }
     let (slot, rest) = times::extract(t);

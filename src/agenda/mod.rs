@@ -358,7 +358,7 @@ pub fn detect(name: &str, text: &str) -> Format {
     let first = text.trim_start();
     if first.starts_with('{') {
         Format::Json
-    } else if first.starts_with("# ") || text.lines().any(|l| l.starts_with("## ")) {
+    } else if first.starts_with("# ") || text.starts_with("## ") || text.contains("\n## ") {
         Format::Markdown
     } else {
         Format::Text

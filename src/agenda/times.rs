@@ -38,10 +38,19 @@ pub fn extract(s: &str) -> (Slot, Cow<'_, str>) {
         return (Slot::default(), Cow::Borrowed(s));
     }
     let mut slot = Slot::default();
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // What is cut: one span and one duration at most, as each is kept only once.
+    let mut cuts: [Option<(usize, usize)>; 2] = [None; 2];
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Only a digit, `k` (`kl.`) or `½` (`C2 BD`) starts a time or a duration.
+        match b[i..]
+            .iter()
+            .position(|&c| c.is_ascii_digit() || matches!(c, b'k' | b'K' | 0xC2))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         if let Some((end, found)) = match_at(s, i) {
             let keep = match found {
                 Found::Span(a, z) if slot.start.is_none() => {
@@ -55,20 +64,20 @@ pub fn extract(s: &str) -> (Slot, Cow<'_, str>) {
                 }
                 Found::Span(..) | Found::Minutes(_) => false,
             };
-            if keep {
-                cuts.push((i, end));
+            if keep && let Some(free) = cuts.iter_mut().find(|c| c.is_none()) {
+                *free = Some((i, end));
             }
             i = end;
             continue;
         }
         i += utf8_len(b[i]);
     }
-    if cuts.is_empty() {
+    if cuts[0].is_none() {
         return (slot, Cow::Borrowed(s));
     }
     let mut rest = String::with_capacity(s.len());
     let mut from = 0;
-    for (a, z) in cuts {
+    for (a, z) in cuts.into_iter().flatten() {
         rest.push_str(&s[from..a]);
         rest.push(' ');
         from = z;
@@ -280,20 +289,16 @@ fn one_duration(s: &str, i: usize) -> Option<(usize, u32)> {
     }
     let word_len = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
     let word = &t[..word_len];
-    // Most numbers are followed by no unit or a long word: no lowercase copy for those.
-    if word.is_empty() || (word.is_ascii() && word.len() > 8) {
+    // The units are short ASCII words, and no other letter lower-cases to one of theirs: a
+    // long word or one with a letter beyond ASCII (`drøftes`) is no unit, without a copy.
+    if word.is_empty() || !word.is_ascii() || word.len() > 8 {
         return None;
     }
     let mut buf = [0u8; 8];
-    let unit = if word.is_ascii() {
-        let buf = &mut buf[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        Cow::Borrowed(std::str::from_utf8(buf).unwrap_or(""))
-    } else {
-        Cow::Owned(word.to_lowercase())
-    };
-    let factor = match unit.as_ref() {
+    let buf = &mut buf[..word.len()];
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    let factor = match std::str::from_utf8(buf).unwrap_or("") {
         "min" | "mins" | "minut" | "minutter" | "minute" | "minutes" | "minuter" => 1.0,
         "t" | "time" | "timer" | "timers" | "h" | "hour" | "hours" | "hr" | "hrs" | "tim" => 60.0,
         _ => return None,
@@ -310,19 +315,17 @@ fn one_duration(s: &str, i: usize) -> Option<(usize, u32)> {
 fn amount(s: &str, i: usize) -> Option<(usize, f64)> {
     let b = s.as_bytes();
     let n = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let mut value: f64 = if n > 0 {
-        s[i..i + n].parse().ok()?
-    } else {
-        0.0
-    };
-    let mut j = i + n;
     if n > 4 {
         return None;
     }
+    // At most four digits and two decimals: read as integers, which is exact (and far cheaper
+    // than parsing a float).
+    let mut value = f64::from(digits_value(&b[i..i + n]));
+    let mut j = i + n;
     if n > 0 && matches!(b.get(j), Some(b',') | Some(b'.')) {
         let f = b[j + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
         if f > 0 && f <= 2 {
-            let frac: f64 = s[j + 1..j + 1 + f].parse().ok()?;
+            let frac = f64::from(digits_value(&b[j + 1..j + 1 + f]));
             value += frac / 10f64.powi(f as i32);
             j += 1 + f;
         }
@@ -332,6 +335,11 @@ fn amount(s: &str, i: usize) -> Option<(usize, f64)> {
         j += '½'.len_utf8();
     }
     (j > i).then_some((j, value))
+}
+
+/// The value of a run of at most four ASCII digits.
+fn digits_value(d: &[u8]) -> u32 {
+    d.iter().fold(0, |v, c| v * 10 + u32::from(c - b'0'))
 }
 
 fn inside_brackets(s: &str, i: usize) -> bool {
@@ -347,20 +355,30 @@ fn nothing_after(s: &str, i: usize) -> bool {
 
 /// Cleans what is left after cutting times out: empty brackets, doubled spaces, dangling dashes.
 fn tidy(s: &str) -> String {
-    let mut out = s.to_string();
-    loop {
+    let mut out = Cow::Borrowed(s);
+    // Most rests have no brackets left to empty.
+    while out.contains(['(', '[']) {
         let before = out.len();
         for (open, close) in [('(', ')'), ('[', ']')] {
-            out = drop_empty_pairs(&out, open, close);
+            out = Cow::Owned(drop_empty_pairs(&out, open, close));
         }
         if out.len() == before {
             break;
         }
     }
-    let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Trimming the junk first and then collapsing the spaces inside gives what collapsing and
+    // then trimming gives, as the junk includes every space.
     let junk =
         |c: char| matches!(c, '-' | '–' | '—' | ':' | ',' | ';' | '/' | '|') || c.is_whitespace();
-    collapsed.trim_matches(junk).to_string()
+    let trimmed = out.trim_matches(junk);
+    let mut collapsed = String::with_capacity(trimmed.len());
+    for w in trimmed.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(w);
+    }
+    collapsed
 }
 
 /// Removes `( )`, `(, )` and the like: brackets holding only spaces and separators.

@@ -3,6 +3,9 @@
 //! Everything here works on one line at a time and never allocates more than a lowercase copy.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 /// Strips `prefix` from the start of `s`, comparing without regard to case.
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -151,7 +154,7 @@ const META: &[(&str, Meta, bool)] = &[
 
 /// Reads a metadata line: the label and the value after it (possibly empty).
 pub fn meta(line: &str) -> Option<(Meta, &str)> {
-    let line = line.trim();
+    let line = trim(line);
     let first = line.bytes().next()?.to_ascii_lowercase();
     if !first.is_ascii_alphabetic() {
         return None;
@@ -277,13 +280,19 @@ const OTHER_SECTIONS: &[&str] = &[
 /// Reads a section heading: `Bilag`, `Forslag til vedtak:`, `Beslutning: Godkendt.`,
 /// `Bilag 1: Spilleregler`. Returns the kind, the heading as written and the text after it.
 pub fn section(line: &str) -> Option<(Section, &str, &str)> {
-    let line = line.trim();
+    let line = trim(line);
     let (label, rest) = match line.find(':') {
         Some(i) => (line[..i].trim(), line[i + 1..].trim()),
         None => (line.trim_end_matches('.').trim(), ""),
     };
-    if label.is_empty() || label.chars().count() > 60 {
+    // Every heading word starts with a letter: `(13:30 - 13:40)` and `85.02.02` are no heading.
+    if !label.starts_with(char::is_alphabetic) || label.chars().count() > 60 {
         return None;
+    }
+    // Every heading below has five words or fewer, but for a numbered attachment: a longer
+    // label is not lowercased and looked up.
+    if label.split_whitespace().nth(5).is_some() {
+        return numbered_attachment(line).map(|named| (Section::Attachments, label, named));
     }
     let mut buf = [0u8; 256];
     let lower = lower_in(label, &mut buf);
@@ -346,14 +355,18 @@ fn ends_with_word(s: &str, word: &str) -> bool {
 /// `It is recommended that …`: returns the text from the first clause on ("at …"), or ""
 /// when the clauses follow on the next lines.
 pub fn recommends(line: &str) -> Option<&str> {
-    let line = line.trim();
+    let line = trim(line);
     for phrase in ["det indstilles", "it is recommended"] {
         if let Some(rest) = strip_word_ci(line, phrase) {
             return Some(clause_start(rest));
         }
     }
     // `Administrationen indstiller, at …`: a short subject, the verb, then "at" or nothing.
-    if !(line.contains("ndstille") || line.contains("nnstille") || line.contains("ilrår")) {
+    // Every line is asked: the two searchers are built once, not per line.
+    static STILLE: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("stille"));
+    static TILRAR: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("ilrår"));
+    let b = line.as_bytes();
+    if STILLE.find(b).is_none() && TILRAR.find(b).is_none() {
         return None;
     }
     let lower = line.to_lowercase();
@@ -435,11 +448,34 @@ const BREAK_STEMS: &[&str] = &[
     "pause", "kaffe", "frokost", "middag", "lunsj", "lunch", "break",
 ];
 
+/// `str::trim`, with a shortcut for the usual line, which starts and ends with a visible ASCII
+/// character: every line of a document passes here several times.
+pub fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 /// Whether `text` holds a break word anywhere: a cheap first look before its times are read.
 pub fn mentions_break(text: &str) -> bool {
-    let mut buf = [0u8; 256];
-    let lower = lower_in(text, &mut buf);
-    BREAK_STEMS.iter().any(|w| lower.contains(w))
+    // The stems are ASCII, so the bytes are compared without a lowercase copy. Only two
+    // characters that are not ASCII lower-case to ASCII letters (the Kelvin sign, a dotted
+    // capital I): a line holding one takes the long way.
+    if text.contains(['\u{212A}', '\u{130}']) {
+        let lower = text.to_lowercase();
+        return BREAK_STEMS.iter().any(|w| lower.contains(w));
+    }
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        // Most bytes start no stem: the first letter is compared first (`| 0x20` lower-cases
+        // an ASCII letter).
+        BREAK_STEMS.iter().any(|w| {
+            w.as_bytes().first() == Some(&(b[i] | 0x20))
+                && b.get(i..i + w.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    })
 }
 
 /// `s` in lower case, written into `buf` when it fits there (most words and labels do), so that
@@ -454,14 +490,14 @@ pub fn lower_in<'b>(s: &str, buf: &'b mut [u8; 256]) -> Cow<'b, str> {
 /// Writes `s` in lower case into `buf`; its length, or none when it does not fit or only
 /// `str::to_lowercase` can say (a capital sigma lower-cases by its place in the word).
 fn write_lower(s: &str, buf: &mut [u8]) -> Option<usize> {
-    if s.contains('Σ') {
-        return None;
-    }
     if s.is_ascii() {
         let room = buf.get_mut(..s.len())?;
         room.copy_from_slice(s.as_bytes());
         room.make_ascii_lowercase();
         return Some(s.len());
+    }
+    if s.contains('Σ') {
+        return None;
     }
     let mut at = 0;
     for c in s.chars() {
@@ -513,7 +549,7 @@ pub fn title_line(line: &str) -> Option<&str> {
 
 /// Words that head a table of contents.
 pub fn is_toc_heading(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     // Every line is asked: those not starting like one of the words need no lowercase copy.
     let first = t.chars().next().and_then(|c| c.to_lowercase().next());
     if t.len() > 24 || !matches!(first, Some('i' | 't' | 'c')) {
@@ -584,7 +620,10 @@ pub fn bullet(line: &str) -> Option<&str> {
 
 /// A case number standing alone on its line: `85.02.02P35-25-19`, `22/01234-3`.
 pub fn bare_case_number(line: &str) -> Option<&str> {
-    let t = line.trim();
+    let t = trim(line);
+    if !t.starts_with(|c: char| c.is_ascii_digit()) || t.len() < 6 {
+        return None;
+    }
     let len = t.chars().count();
     if !(6..=40).contains(&len) || t.contains(char::is_whitespace) {
         return None;
@@ -599,7 +638,7 @@ pub fn bare_case_number(line: &str) -> Option<&str> {
 }
 
 fn looks_like_date(t: &str) -> bool {
-    crate::agenda::times::find_date(t).is_some() && t.len() <= 10
+    t.len() <= 10 && crate::agenda::times::find_date(t).is_some()
 }
 
 #[cfg(test)]
