@@ -27,6 +27,15 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `s` holds an unsafe character (see [`is_unsafe`]). Its bytes are looked at first:
+/// every unsafe character is a byte below 0x20, DEL, or starts with `C2` (C1) or `E2` (bidi),
+/// and most text has none of these.
+pub fn has_unsafe(s: &str) -> bool {
+    s.bytes()
+        .any(|b| b < 0x20 || matches!(b, 0x7F | 0xC2 | 0xE2))
+        && s.chars().any(is_unsafe)
+}
+
 /// A path as it may be printed: every unsafe character (see [`is_unsafe`]) written as an escape
 /// (`\u{1b}`), so that a file name cannot drive the terminal.
 pub fn display_path(path: &std::path::Path) -> String {
@@ -253,6 +262,17 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_look_finds_every_unsafe_character() {
+        for c in (0..0x3000)
+            .chain(0x1_F000..0x1_F700)
+            .filter_map(char::from_u32)
+        {
+            let s = format!("a{c}b");
+            assert_eq!(has_unsafe(&s), is_unsafe(c), "{:X}", c as u32);
+        }
+    }
+
+    #[test]
     fn unsafe_characters_are_escaped_for_json_and_paths() {
         let json = escape_json("{\"t\":\"a\u{9b}b\u{7f}c\u{202e}d\"}");
         assert_eq!(json, "{\"t\":\"a\\u009bb\\u007fc\\u202ed\"}");
@@ -260,6 +280,7 @@ mod tests {
         assert_eq!(back["t"], "a\u{9b}b\u{7f}c\u{202e}d");
         let p = display_path(std::path::Path::new("x\u{1b}]0;pwned\u{7}.json"));
         assert!(!p.chars().any(is_unsafe), "{p}");
+        assert!(!has_unsafe(&p), "{p}");
         assert!(p.contains("\\u{1b}"), "{p}");
         assert_eq!(clean("a\u{9b}b\u{202e}c"), "abc");
     }

@@ -11,7 +11,7 @@ use chrono::{NaiveTime, Timelike};
 
 use super::{Agenda, Break, Item, Warning};
 use crate::i18n::Key;
-use crate::textutil::{clean, clean_multiline, is_unsafe};
+use crate::textutil::{clean, clean_multiline, has_unsafe};
 
 /// Strips control characters, escape sequences and bidi overrides from every text field of
 /// the agenda, and keeps its clock times to the minute, as its JSON form does.
@@ -98,7 +98,7 @@ fn multiline(s: &mut String) {
 
 /// Whether [`clean`] would give `s` back unchanged.
 fn is_clean_line(s: &str) -> bool {
-    !s.chars().any(is_unsafe) && s.trim().len() == s.len()
+    !has_unsafe(s) && s.trim().len() == s.len()
 }
 
 /// A clock time to the minute: the JSON form writes `HH:MM`.
