@@ -439,3 +439,31 @@ fn every_agenda_in_sessions_is_covered() {
         }
     }
 }
+
+#[test]
+fn decisions_gathered_after_the_list_go_to_their_items() {
+    let text = "Referat fra bestyrelsesmøde 17. juni 2019\n\n\
+                1. Budget 2020\n2. Møde med borgmesteren\n3. Evaluering af valget\n4. Eventuelt\n\n\
+                Beslutningsreferat:\nAd 1: Budgettet blev godkendt.\nAd 2 Udsat til august,\n\
+                da borgmesteren var syg.\nAd 3. Drøftet.\nAd 4. -\n";
+    let a = agenda::parse("referat.txt", text.as_bytes(), None)
+        .unwrap()
+        .agenda;
+    let decisions: Vec<Option<&str>> = a.items.iter().map(|i| i.decision.as_deref()).collect();
+    assert_eq!(
+        decisions,
+        [
+            Some("Budgettet blev godkendt."),
+            Some("Udsat til august,\nda borgmesteren var syg."),
+            Some("Drøftet."),
+            None
+        ]
+    );
+    assert!(a.items.iter().all(|i| i.body.is_empty()), "{:?}", a.items);
+    // The Markdown form writes them as each item's Beslutning and reads them back.
+    let md = agenda::markdown::write(&a);
+    let back = agenda::parse("referat.md", md.as_bytes(), None)
+        .unwrap()
+        .agenda;
+    assert_eq!(back.to_json(), a.to_json());
+}

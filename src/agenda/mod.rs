@@ -5,6 +5,7 @@
 
 mod build;
 pub mod clean;
+mod decisions;
 pub mod decode;
 mod docx;
 pub mod headings;
@@ -290,6 +291,9 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Importe
     };
     if imported.agenda.items.is_empty() && format != Format::Json {
         return Err(err(first_line, Said::new(Key::ImpNoItems)));
+    }
+    if format != Format::Json {
+        decisions::gather(&mut imported.agenda.items);
     }
     clean::sanitize(&mut imported.agenda);
     let numbers = clean::check_numbers(&imported.agenda);

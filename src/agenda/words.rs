@@ -230,6 +230,16 @@ const DECISION_WORDS: &[&str] = &[
     "protokoll",
 ];
 
+/// What a label heading a block of decisions holds: `Beslutningsreferat:`, `Vedtak:`.
+const DECISION_STEMS: &[&str] = &["beslut", "vedtak", "referat", "protokol", "decision"];
+
+/// A short label heading a block of decisions, alone on its line.
+pub fn is_decisions_label(line: &str) -> bool {
+    let t = trim(line).trim_end_matches(':');
+    let lower = t.to_lowercase();
+    t.split_whitespace().count() <= 3 && DECISION_STEMS.iter().any(|s| lower.contains(s))
+}
+
 const ATTACHMENT_WORDS: &[&str] = &[
     "bilag",
     "bilagsliste",

@@ -1,0 +1,189 @@
+//! Decisions gathered in a block of their own, after the items: minutes that list the agenda
+//! first and then decide item by item in lines keyed to the numbers (`Ad 1: Godkendt.`,
+//! `Ad 2 Drøftet`, `Ad 3. Udsat.`). Each keyed paragraph becomes its item's decision and
+//! leaves the body it was read into (the last item's, as the block follows the list).
+
+use super::Item;
+use super::words;
+
+/// A block needs two keyed lines at least: `Ad 2 omgange` alone is prose ("in two rounds").
+const MIN_KEYED_LINES: usize = 2;
+
+/// Moves every keyed decision out of the bodies into the decision of the item it names.
+pub fn gather(items: &mut [Item]) {
+    for from in 0..items.len() {
+        let Some(block) = keyed_block(&items[from].body, items) else {
+            continue;
+        };
+        for (number, text) in block.decisions {
+            let Some(to) = item_numbered(items, &number) else {
+                continue;
+            };
+            let decision = &mut items[to].decision;
+            match decision {
+                Some(d) => {
+                    d.push('\n');
+                    d.push_str(&text);
+                }
+                None => *decision = Some(text),
+            }
+        }
+        items[from].body = block.rest;
+    }
+}
+
+/// What a body holds once its keyed decisions are taken out.
+struct Block {
+    /// (item number, decision) in the order written.
+    decisions: Vec<(String, String)>,
+    /// The body without the block (and without the block's label line).
+    rest: String,
+}
+
+/// The keyed decisions in `body` that name items of `items`, if there are enough of them.
+fn keyed_block(body: &str, items: &[Item]) -> Option<Block> {
+    let lines: Vec<&str> = body.lines().collect();
+    let keyed: Vec<(usize, String, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let (number, text) = keyed_line(l)?;
+            item_numbered(items, &number).map(|_| (i, number, text))
+        })
+        .collect();
+    if keyed.len() < MIN_KEYED_LINES {
+        return None;
+    }
+    let mut taken = vec![false; lines.len()];
+    let mut decisions = Vec::new();
+    for (k, (i, number, first)) in keyed.iter().enumerate() {
+        taken[*i] = true;
+        // The paragraph runs on to a blank line or the next keyed line (one naming no item too).
+        let stop = keyed.get(k + 1).map_or(lines.len(), |(next, _, _)| *next);
+        let mut text = vec![first.trim()];
+        for j in i + 1..stop {
+            if lines[j].trim().is_empty() || keyed_line(lines[j]).is_some() {
+                break;
+            }
+            taken[j] = true;
+            text.push(lines[j].trim());
+        }
+        let text = text.join("\n").trim().to_string();
+        // `Ad 5. -`: nothing was decided.
+        if text.chars().any(char::is_alphanumeric) {
+            decisions.push((number.clone(), text));
+        }
+    }
+    if let Some(label) = keyed.first().and_then(|(i, _, _)| i.checked_sub(1))
+        && words::is_decisions_label(lines[label])
+    {
+        taken[label] = true;
+    }
+    let rest: Vec<&str> = lines
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(l, _)| *l)
+        .collect();
+    Some(Block {
+        decisions,
+        rest: rest.join("\n").trim_end().to_string(),
+    })
+}
+
+/// `Ad 1: …`, `Ad 2 …`, `Ad 3. …`, `Ad pkt. 4 - …`: the item number and the text after it.
+fn keyed_line(line: &str) -> Option<(String, &str)> {
+    let rest = words::strip_word_ci(line.trim_start(), "ad")?.trim_start();
+    let rest = ["punkt", "pkt.", "pkt", "sak"]
+        .iter()
+        .find_map(|w| words::strip_word_ci(rest, w))
+        .map_or(rest, str::trim_start);
+    let (number, after) = super::lines::number(rest, 3)?;
+    if !super::lines::separated(after) {
+        return None;
+    }
+    let text = after.trim_start_matches([':', '.', ')', '-', '–', '—', ' ', '\t']);
+    Some((number, text))
+}
+
+/// The item printed with `number`, or else the one whose number starts with it (`12/22` for
+/// `Ad 12`) when only one does.
+fn item_numbered(items: &[Item], number: &str) -> Option<usize> {
+    if let Some(i) = items.iter().position(|it| it.number == number) {
+        return Some(i);
+    }
+    let leading = |n: &str| n.split(|c: char| !c.is_ascii_alphanumeric()).next() == Some(number);
+    let mut starting = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| leading(&it.number));
+    match (starting.next(), starting.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(numbers: &[&str]) -> Vec<Item> {
+        numbers
+            .iter()
+            .map(|n| Item {
+                number: n.to_string(),
+                title: format!("Punkt {n}"),
+                ..Item::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_keyed_block_after_the_list_gives_each_item_its_decision() {
+        let mut it = items(&["1", "2", "3", "4", "5"]);
+        it[4].body = "Beslutningsreferat:\nAd 1: Datoer står ved magt.\nAd 2 Emner blev drøftet,\n\
+                      som går videre.\nAd 3. Åben drøftelse.\nAd 4. TBD.\nAd 5. -"
+            .into();
+        gather(&mut it);
+        let d: Vec<Option<&str>> = it.iter().map(|i| i.decision.as_deref()).collect();
+        assert_eq!(
+            d,
+            [
+                Some("Datoer står ved magt."),
+                Some("Emner blev drøftet,\nsom går videre."),
+                Some("Åben drøftelse."),
+                Some("TBD."),
+                None
+            ]
+        );
+        assert_eq!(it[4].body, "");
+    }
+
+    #[test]
+    fn one_line_of_prose_is_no_block() {
+        let mut it = items(&["1", "2"]);
+        it[1].body = "Sagen blev behandlet\nad 2 omgange i udvalget.".into();
+        gather(&mut it);
+        assert!(it.iter().all(|i| i.decision.is_none()));
+        assert_eq!(it[1].body, "Sagen blev behandlet\nad 2 omgange i udvalget.");
+    }
+
+    #[test]
+    fn keys_that_name_no_item_stay_in_the_body() {
+        let mut it = items(&["1", "2"]);
+        it[1].body = "Tekst\n\nAd 1: Godkendt.\nAd 2: Udsat.\nAd 9: Ukendt.".into();
+        gather(&mut it);
+        assert_eq!(it[0].decision.as_deref(), Some("Godkendt."));
+        assert_eq!(it[1].decision.as_deref(), Some("Udsat."));
+        assert_eq!(it[1].body, "Tekst\n\nAd 9: Ukendt.");
+    }
+
+    #[test]
+    fn case_numbers_are_named_by_their_count() {
+        let mut it = items(&["12/22", "13/22"]);
+        it[1].body = "Ad pkt. 12: Vedtatt.\nAd 13 - Utsatt.".into();
+        gather(&mut it);
+        assert_eq!(it[0].decision.as_deref(), Some("Vedtatt."));
+        assert_eq!(it[1].decision.as_deref(), Some("Utsatt."));
+    }
+}
