@@ -467,3 +467,41 @@ fn decisions_gathered_after_the_list_go_to_their_items() {
         .agenda;
     assert_eq!(back.to_json(), a.to_json());
 }
+
+#[test]
+fn compact_minutes_keep_title_and_decision_apart() {
+    let text = "Referat af bestyrelsesmøde 7. november 2012\n\
+                1. Godkendelse af dagsorden Godkendt\n\
+                2. Godkendelse af referat Udskudt.\n\
+                3. Fællesspisning fredag 9 Nov. Vi mødes til borddækning kl 17.00. Jacob tager projektor med.\n\
+                4. Eventuelt intet |\n";
+    let a = agenda::parse("referat.txt", text.as_bytes(), None)
+        .unwrap()
+        .agenda;
+    let got: Vec<(&str, Option<&str>)> = a
+        .items
+        .iter()
+        .map(|i| (i.title.as_str(), i.decision.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Godkendelse af dagsorden", Some("Godkendt")),
+            ("Godkendelse af referat", Some("Udskudt.")),
+            (
+                "Fællesspisning fredag 9 Nov.",
+                Some("Vi mødes til borddækning kl 17.00. Jacob tager projektor med.")
+            ),
+            ("Eventuelt", Some("intet")),
+        ]
+    );
+    // The clock time in the decision is not the item's slot.
+    assert_eq!(a.items[2].start, None);
+    // An agenda's titles are left as they are.
+    let agenda_text = text.replace("Referat af", "Dagsorden for");
+    let b = agenda::parse("dagsorden.txt", agenda_text.as_bytes(), None)
+        .unwrap()
+        .agenda;
+    assert_eq!(b.items[0].title, "Godkendelse af dagsorden Godkendt");
+    assert!(b.items.iter().all(|i| i.decision.is_none()));
+}

@@ -293,7 +293,7 @@ pub fn parse(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Importe
         return Err(err(first_line, Said::new(Key::ImpNoItems)));
     }
     if format != Format::Json {
-        decisions::gather(&mut imported.agenda.items);
+        decisions::read(&mut imported.agenda, &text);
     }
     clean::sanitize(&mut imported.agenda);
     let numbers = clean::check_numbers(&imported.agenda);

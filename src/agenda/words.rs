@@ -212,6 +212,8 @@ const RECOMMENDATION_ENDS: &[&str] = &[
     "innstilling",
     "innstillinger",
     "forslag til vedtak",
+    "framlegg til vedtak",
+    "framlegg til innstilling",
     "forslag til beslutning",
     "forslag til indstilling",
     "recommendation",
@@ -229,6 +231,61 @@ const DECISION_WORDS: &[&str] = &[
     "protokol",
     "protokoll",
 ];
+
+/// The standard outcomes as minutes write them (see the glossary), lower case, longest first
+/// where one starts another.
+const OUTCOMES: &[&str] = &[
+    "godkendt med ændringer",
+    "ikke godkendt",
+    "godkendt",
+    "tiltrådt",
+    "afvist",
+    "udsat",
+    "udskudt",
+    "taget til efterretning",
+    "ikke behandlet",
+    "vedtatt med endringer",
+    "ikke vedtatt",
+    "vedtatt",
+    "vedteken",
+    "godkjent",
+    "godkjend",
+    "avvist",
+    "utsatt",
+    "utsett",
+    "tatt til orientering",
+    "teken til orientering",
+    "intet",
+    "ingen",
+    "approved",
+    "rejected",
+    "deferred",
+    "noted",
+];
+
+/// The length of the standard outcome `text` starts with, as a whole word (`Godkendt uden
+/// bemærkninger` starts with *godkendt*).
+pub fn outcome_prefix(text: &str) -> Option<usize> {
+    OUTCOMES.iter().find_map(|o| {
+        let rest = strip_word_ci(text, o)?;
+        Some(text.len() - rest.len())
+    })
+}
+
+/// Words in the title of minutes (not of an agenda).
+const MINUTES_WORDS: &[&str] = &[
+    "referat",
+    "protokol",
+    "møtebok",
+    "minutes",
+    "beslutningsprotokol",
+];
+
+/// Whether a document's title says it is minutes: `Referat af bestyrelsesmøde`, `Møteprotokoll`.
+pub fn names_minutes(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    MINUTES_WORDS.iter().any(|w| lower.contains(w))
+}
 
 /// What a label heading a block of decisions holds: `Beslutningsreferat:`, `Vedtak:`.
 const DECISION_STEMS: &[&str] = &["beslut", "vedtak", "referat", "protokol", "decision"];
@@ -299,6 +356,11 @@ pub fn section(line: &str) -> Option<(Section, &str, &str)> {
     if !label.starts_with(char::is_alphabetic) || label.chars().count() > 60 {
         return None;
     }
+    // `Beslutning i Økonomiudvalget den 3. marts 2022`: a decision label naming who decided
+    // and when, however many words that takes.
+    if let Some(named) = dated_decision_label(label) {
+        return Some((Section::Decision, named, rest));
+    }
     // Every heading below has five words or fewer, but for a numbered attachment: a longer
     // label is not lowercased and looked up.
     if label.split_whitespace().nth(5).is_some() {
@@ -336,6 +398,18 @@ pub fn section(line: &str) -> Option<(Section, &str, &str)> {
         return Some((Section::Other, label, rest));
     }
     None
+}
+
+/// `Beslutning i Økonomiudvalget den 3. marts 2022`, `Vedtak i kommunestyret 12.03.2022`: a
+/// decision word, `i`/`fra`/`in`, and a date.
+fn dated_decision_label(label: &str) -> Option<&str> {
+    let mut words = label.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let by = words.next()?.to_lowercase();
+    let dated = DECISION_WORDS.contains(&first.as_str())
+        && matches!(by.as_str(), "i" | "fra" | "in")
+        && crate::agenda::times::find_date(label).is_some();
+    dated.then_some(label)
 }
 
 /// `Bilag 1 - Spilleregler` (no colon): the attachment's name.
@@ -715,6 +789,14 @@ mod tests {
         assert_eq!(
             section("Beslutning: Godkendt."),
             Some((Section::Decision, "Beslutning", "Godkendt."))
+        );
+        assert_eq!(
+            section("Beslutning i Økonomiudvalget den 3. marts 2022").map(|s| s.0),
+            Some(Section::Decision)
+        );
+        assert_eq!(
+            section("Framlegg til vedtak: Planen godkjennes.").map(|s| s.0),
+            Some(Section::Recommendation)
         );
         assert_eq!(section("Bilag"), Some((Section::Attachments, "Bilag", "")));
         assert_eq!(
