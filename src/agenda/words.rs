@@ -401,13 +401,21 @@ pub fn section(line: &str) -> Option<(Section, &str, &str)> {
 }
 
 /// `Beslutning i Økonomiudvalget den 3. marts 2022`, `Vedtak i kommunestyret 12.03.2022`: a
-/// decision word, `i`/`fra`/`in`, and a date.
+/// decision word, `i`/`fra`/`in`, and a date that ends the label (a sentence such as
+/// `Protokoll fra møtet 23.08.2022 godkjennes.` goes on after its date).
 fn dated_decision_label(label: &str) -> Option<&str> {
     let mut words = label.split_whitespace();
     let first = words.next()?.to_lowercase();
     let by = words.next()?.to_lowercase();
+    let last = words.last()?;
+    let ends_in_date = last.bytes().any(|b| b.is_ascii_digit())
+        && last
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'/'))
+        && !last.ends_with('.');
     let dated = DECISION_WORDS.contains(&first.as_str())
         && matches!(by.as_str(), "i" | "fra" | "in")
+        && ends_in_date
         && crate::agenda::times::find_date(label).is_some();
     dated.then_some(label)
 }
@@ -794,6 +802,7 @@ mod tests {
             section("Beslutning i Økonomiudvalget den 3. marts 2022").map(|s| s.0),
             Some(Section::Decision)
         );
+        assert_eq!(section("Protokoll fra møtet 23.08.2022 godkjennes."), None);
         assert_eq!(
             section("Framlegg til vedtak: Planen godkjennes.").map(|s| s.0),
             Some(Section::Recommendation)
