@@ -55,8 +55,89 @@ pub fn read(path: &Path) -> io::Result<(Vec<Record>, ReadReport)> {
 }
 
 /// Parses journal bytes; `first_line` and `base` say where `bytes` starts in the file.
+///
+/// A long journal is cut at line ends into one part per core, and the parts are parsed at once
+/// and put together in order: the records, the damaged lines and the torn tail are what
+/// parsing it whole finds. Only the last part can end without a newline.
 pub fn parse(bytes: &[u8], first_line: usize, base: u64) -> (Vec<Record>, ReadReport) {
-    let mut records = vec![];
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    parse_split(bytes, first_line, base, cores.min(bytes.len() / PART_MIN))
+}
+
+/// [`parse`] in (at most) `parts` parts at once.
+fn parse_split(
+    bytes: &[u8],
+    first_line: usize,
+    base: u64,
+    parts: usize,
+) -> (Vec<Record>, ReadReport) {
+    let mut starts = vec![0];
+    for k in 1..parts {
+        let from = (bytes.len() * k / parts).max(starts.last().copied().unwrap_or(0));
+        let cut = bytes
+            .get(from..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+            .map(|n| from + n + 1);
+        if let Some(cut) = cut.filter(|&c| c < bytes.len()) {
+            starts.push(cut);
+        }
+    }
+    if starts.len() == 1 {
+        return parse_part(bytes, first_line, base);
+    }
+    starts.push(bytes.len());
+    let mut line = first_line;
+    let jobs: Vec<(&[u8], usize, u64)> = starts
+        .windows(2)
+        .map(|w| {
+            let part = bytes.get(w[0]..w[1]).unwrap_or_default();
+            let job = (part, line, base + w[0] as u64);
+            line += count_lines(part);
+            job
+        })
+        .collect();
+    let parsed: Vec<(Vec<Record>, ReadReport)> = std::thread::scope(|scope| {
+        let running: Vec<_> = jobs
+            .iter()
+            .map(|&(part, line, at)| {
+                let thread = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || parse_part(part, line, at))
+                    .ok();
+                (thread, part, line, at)
+            })
+            .collect();
+        // A part whose thread could not start (or stopped) is parsed here.
+        running
+            .into_iter()
+            .map(|(thread, part, line, at)| {
+                thread
+                    .and_then(|t| t.join().ok())
+                    .unwrap_or_else(|| parse_part(part, line, at))
+            })
+            .collect()
+    });
+    let mut records = Vec::with_capacity(parsed.iter().map(|(r, _)| r.len()).sum());
+    let mut report = ReadReport::default();
+    for (part, part_report) in parsed {
+        records.extend(part);
+        report.bad_lines.extend(part_report.bad_lines);
+        report.torn_tail = part_report.torn_tail;
+        report.good_len = part_report.good_len;
+    }
+    (records, report)
+}
+
+/// Below this many bytes per part a journal is parsed in one piece: a thread costs more.
+const PART_MIN: usize = 1 << 20;
+
+/// Lines in `bytes`, a last one without its newline included.
+fn count_lines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Parses journal bytes in one piece (see [`parse`]).
+fn parse_part(bytes: &[u8], first_line: usize, base: u64) -> (Vec<Record>, ReadReport) {
+    let mut records = Vec::with_capacity(count_lines(bytes) + 1);
     let mut report = ReadReport {
         good_len: base,
         ..Default::default()
@@ -508,6 +589,42 @@ mod tests {
         let (records, _) = read(&path).unwrap();
         assert_eq!(records[1..], written[..]);
         assert_eq!(records[0].group(), 1);
+    }
+
+    /// A journal parsed in parts reads as it does whole: the same records, damaged lines (with
+    /// their numbers) and torn tail, wherever the parts are cut.
+    #[test]
+    fn a_journal_parsed_in_parts_reads_as_it_does_whole() {
+        let c = clock();
+        let mut bytes = Vec::new();
+        for seq in 1..=40u64 {
+            let record = Record {
+                seq,
+                at: c.now(),
+                group: seq,
+                event: Event::Note {
+                    item: 0,
+                    text: format!("note {seq}"),
+                },
+            };
+            match seq % 7 {
+                3 => bytes.extend_from_slice(b"garbage\n"),
+                5 => bytes.extend_from_slice(b"\r\n"),
+                _ => {}
+            }
+            bytes.extend_from_slice(record.to_line().as_bytes());
+            bytes.push(b'\n');
+        }
+        let torn = br#"{"seq":41,"at":"2022-03-14T13:30:00+01:00","type":"no"#;
+        for tail in [&b""[..], b"{\"seq\":41}", torn] {
+            let mut journal = bytes.clone();
+            journal.extend_from_slice(tail);
+            let whole = parse_part(&journal, 3, 100);
+            assert!(whole.1.bad_lines.len() >= 5);
+            for parts in 2..=9 {
+                assert_eq!(parse_split(&journal, 3, 100, parts), whole, "{parts} parts");
+            }
+        }
     }
 
     #[test]
