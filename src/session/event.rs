@@ -155,7 +155,8 @@ pub enum Event {
     /// The meeting's facts (title, date, start, end, place, chair, minute-taker, participants,
     /// apologies) were changed; `agenda.json` keeps them as imported.
     MeetingEdited {
-        facts: Facts,
+        /// Boxed, as an added item's fields are: every record is as large as the largest kind.
+        facts: Box<Facts>,
     },
     /// `name` asked to speak on `item` and joins the end of its speaker list; `guest` when the
     /// name is not among the meeting's participants.

@@ -83,43 +83,35 @@ fn parse_split(
         }
     }
     if starts.len() == 1 {
-        return parse_part(bytes, first_line, base);
+        return parse_part(bytes, first_line, base, count_lines(bytes) + 1);
     }
     starts.push(bytes.len());
     let mut line = first_line;
-    let jobs: Vec<(&[u8], usize, u64)> = starts
+    let mut jobs: Vec<(&[u8], usize, u64, usize)> = starts
         .windows(2)
         .map(|w| {
             let part = bytes.get(w[0]..w[1]).unwrap_or_default();
-            let job = (part, line, base + w[0] as u64);
-            line += count_lines(part);
+            let lines = count_lines(part);
+            let job = (part, line, base + w[0] as u64, lines + 1);
+            line += lines;
             job
         })
         .collect();
-    let parsed: Vec<(Vec<Record>, ReadReport)> = std::thread::scope(|scope| {
-        let running: Vec<_> = jobs
-            .iter()
-            .map(|&(part, line, at)| {
-                let thread = std::thread::Builder::new()
-                    .spawn_scoped(scope, move || parse_part(part, line, at))
-                    .ok();
-                (thread, part, line, at)
-            })
-            .collect();
-        // A part whose thread could not start (or stopped) is parsed here.
-        running
-            .into_iter()
-            .map(|(thread, part, line, at)| {
-                thread
-                    .and_then(|t| t.join().ok())
-                    .unwrap_or_else(|| parse_part(part, line, at))
-            })
-            .collect()
+    // The first part's list has room for every record: the others are moved in after it.
+    if let Some(first) = jobs.first_mut() {
+        first.3 = line - first_line + 1;
+    }
+    let parsed = crate::parallel::map(&jobs, |&(part, line, at, room)| {
+        parse_part(part, line, at, room)
     });
-    let mut records = Vec::with_capacity(parsed.iter().map(|(r, _)| r.len()).sum());
+    let mut records = Vec::new();
     let mut report = ReadReport::default();
     for (part, part_report) in parsed {
-        records.extend(part);
+        if records.is_empty() {
+            records = part;
+        } else {
+            records.extend(part);
+        }
         report.bad_lines.extend(part_report.bad_lines);
         report.torn_tail = part_report.torn_tail;
         report.good_len = part_report.good_len;
@@ -135,9 +127,14 @@ fn count_lines(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
-/// Parses journal bytes in one piece (see [`parse`]).
-fn parse_part(bytes: &[u8], first_line: usize, base: u64) -> (Vec<Record>, ReadReport) {
-    let mut records = Vec::with_capacity(count_lines(bytes) + 1);
+/// Parses journal bytes in one piece (see [`parse`]), into a list with `room` for records.
+fn parse_part(
+    bytes: &[u8],
+    first_line: usize,
+    base: u64,
+    room: usize,
+) -> (Vec<Record>, ReadReport) {
+    let mut records = Vec::with_capacity(room);
     let mut report = ReadReport {
         good_len: base,
         ..Default::default()
@@ -619,7 +616,7 @@ mod tests {
         for tail in [&b""[..], b"{\"seq\":41}", torn] {
             let mut journal = bytes.clone();
             journal.extend_from_slice(tail);
-            let whole = parse_part(&journal, 3, 100);
+            let whole = parse_part(&journal, 3, 100, 0);
             assert!(whole.1.bad_lines.len() >= 5);
             for parts in 2..=9 {
                 assert_eq!(parse_split(&journal, 3, 100, parts), whole, "{parts} parts");
