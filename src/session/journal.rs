@@ -76,7 +76,7 @@ fn parse_split(
         let from = (bytes.len() * k / parts).max(starts.last().copied().unwrap_or(0));
         let cut = bytes
             .get(from..)
-            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+            .and_then(|rest| memchr::memchr(b'\n', rest))
             .map(|n| from + n + 1);
         if let Some(cut) = cut.filter(|&c| c < bytes.len()) {
             starts.push(cut);
@@ -124,7 +124,7 @@ const PART_MIN: usize = 1 << 20;
 
 /// Lines in `bytes`, a last one without its newline included.
 fn count_lines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 /// Parses journal bytes in one piece (see [`parse`]), into a list with `room` for records.
@@ -144,7 +144,7 @@ fn parse_part(
     while pos < bytes.len() {
         line_no += 1;
         let rest = &bytes[pos..];
-        let (line, complete) = match rest.iter().position(|&b| b == b'\n') {
+        let (line, complete) = match memchr::memchr(b'\n', rest) {
             Some(n) => (&rest[..n], true),
             None => (rest, false),
         };
@@ -471,7 +471,7 @@ impl Tail {
         let whole = &bytes[..=end];
         let (records, report) = parse(whole, self.lines, self.offset);
         self.offset += whole.len() as u64;
-        self.lines += whole.iter().filter(|&&b| b == b'\n').count();
+        self.lines += count_lines(whole);
         self.skipped.extend(report.bad_lines);
         Ok(if records.is_empty() {
             TailEvent::Idle
