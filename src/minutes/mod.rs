@@ -100,15 +100,17 @@ pub fn render_all(doc: &MinutesDoc, formats: &[Format]) -> Vec<Result<Vec<u8>, S
 
 /// Writes the minutes in `formats` into `dir`, each atomically (a temporary file renamed into
 /// place, so a crash leaves the old file or the new one, never half of one) and readable by the
-/// user only. Returns the paths written, in the order of `formats`.
+/// user only. Returns the paths written, in the order of `formats`. The formats are rendered and
+/// written at once, each in a thread of its own: one is written while another is rendered.
 pub fn write_files(dir: &Path, doc: &MinutesDoc, formats: &[Format]) -> io::Result<Vec<PathBuf>> {
-    let mut written = vec![];
-    for (&format, bytes) in formats.iter().zip(render_all(doc, formats)) {
+    crate::parallel::map(formats, |&format| {
         let path = dir.join(format.file_name());
-        store::write_atomic(&path, &bytes.map_err(io::Error::other)?)?;
-        written.push(path);
-    }
-    Ok(written)
+        let bytes = render(doc, format).map_err(io::Error::other)?;
+        store::write_atomic(&path, &bytes)?;
+        Ok(path)
+    })
+    .into_iter()
+    .collect()
 }
 
 /// "14:05": minutes show local clock times as recorded.
