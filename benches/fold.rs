@@ -4,6 +4,9 @@
 //! - resume: read the journal and fold the records read (moved in, as `--resume` does);
 //! - minutes: fold the records read (moved in, as `referent minutes` does), build the minutes
 //!   document once and render it as Markdown and JSON;
+//! - minutes_command: the same from the file, as `referent minutes SESSION_DIR` does it: load the
+//!   session (agenda and journal, every line checked), fold, build, render Markdown and JSON
+//!   (at once, as the command renders its files);
 //! - follow: a follower's first check of the session and its first frame on a TestBackend;
 //! - undo: one `u` on the folded meeting (the clone it starts from is not timed).
 //!
@@ -201,6 +204,22 @@ fn fold(c: &mut Criterion) {
                 },
                 BatchSize::LargeInput,
             )
+        });
+        // The whole of `referent minutes SESSION_DIR` but the writing of the files: the
+        // journal is read and parsed from the file.
+        g.bench_with_input(BenchmarkId::new("minutes_command", n), &dir, |b, dir| {
+            b.iter(|| {
+                let loaded = store::load(dir).unwrap();
+                let m = loaded.into_meeting();
+                let doc = MinutesDoc::from_meeting(&m, Lang::Da);
+                let files = minutes::render_all(&doc, &[Format::Md, Format::Json]);
+                black_box(
+                    files
+                        .iter()
+                        .map(|f| f.as_ref().unwrap().len())
+                        .sum::<usize>(),
+                )
+            })
         });
         g.bench_with_input(BenchmarkId::new("follow_first_frame", n), &dir, |b, dir| {
             b.iter(|| black_box(first_frame(dir, now)))

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod commands;
 pub mod i18n;
 pub mod minutes;
+pub mod parallel;
 pub mod session;
 pub mod textutil;
 pub mod ui;

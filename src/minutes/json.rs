@@ -15,6 +15,75 @@ use crate::session::state::{
     Entry, EntryKind, ItemState, Meeting, PlanEditKind, Slot, Span, Status,
 };
 
+/// Times in minutes.json, written as `Time`'s own `Serialize` writes them (RFC 3339 to the
+/// second, the offset as `+01:00` or `Z`, more digits only where chrono needs them). The common
+/// case is written digit by digit: a long meeting has a time on every entry, and chrono's
+/// formatter is most of the cost of writing them.
+mod rfc3339 {
+    use serde::{Serialize, Serializer};
+
+    use crate::session::clock::Time;
+
+    pub fn write<S: Serializer>(t: &Time, s: S) -> Result<S::Ok, S::Error> {
+        match plain(t) {
+            Some(text) => s.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => t.serialize(s),
+        }
+    }
+
+    #[allow(clippy::ref_option)] // the signature serde's `serialize_with` calls
+    pub fn write_opt<S: Serializer>(t: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
+        struct Plain<'a>(&'a Time);
+        impl Serialize for Plain<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                write(self.0, s)
+            }
+        }
+        match t {
+            Some(t) => s.serialize_some(&Plain(t)),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// `2022-03-14T13:30:00+01:00`, for a time chrono writes so: a four-digit year, whole
+    /// seconds, an offset of whole minutes other than none (which chrono writes as `Z`).
+    /// `None` for any other, which chrono writes.
+    pub(super) fn plain(t: &Time) -> Option<[u8; 25]> {
+        use chrono::{Datelike, Timelike};
+        let offset = t.offset().local_minus_utc();
+        let ordinary = (0..=9999).contains(&t.year())
+            && t.nanosecond() == 0
+            && offset % 60 == 0
+            && offset != 0;
+        if !ordinary {
+            return None;
+        }
+        let mut out = *b"0000-00-00T00:00:00+00:00";
+        let mut put = |at: usize, n: u32, digits: usize| {
+            let mut n = n;
+            for i in (at..at + digits).rev() {
+                if let Some(b) = out.get_mut(i) {
+                    *b = b'0' + (n % 10) as u8;
+                }
+                n /= 10;
+            }
+        };
+        put(0, t.year().unsigned_abs(), 4);
+        put(5, t.month(), 2);
+        put(8, t.day(), 2);
+        put(11, t.hour(), 2);
+        put(14, t.minute(), 2);
+        put(17, t.second(), 2);
+        let minutes = offset.unsigned_abs() / 60;
+        put(20, minutes / 60, 2);
+        put(23, minutes % 60, 2);
+        if offset < 0 {
+            out[19] = b'-';
+        }
+        Some(out)
+    }
+}
+
 /// Bumped when a field changes meaning; new fields alone do not bump it.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -83,11 +152,14 @@ pub struct MeetingDoc {
     pub title: String,
     /// The day the meeting was held (else the agenda's date).
     pub date: Option<NaiveDate>,
+    #[serde(serialize_with = "rfc3339::write_opt")]
     pub started_at: Option<Time>,
     /// Null while the meeting has not ended.
+    #[serde(serialize_with = "rfc3339::write_opt")]
     pub ended_at: Option<Time>,
     /// The time durations run up to: the end, or the last record of an unfinished meeting.
     #[serde(default)]
+    #[serde(serialize_with = "rfc3339::write_opt")]
     pub as_of: Option<Time>,
     pub place: Option<String>,
     #[serde(default)]
@@ -114,6 +186,7 @@ pub struct MeetingDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MovementDoc {
     pub name: String,
+    #[serde(serialize_with = "rfc3339::write")]
     pub at: Time,
     pub arrived: bool,
 }
@@ -164,8 +237,10 @@ pub struct ItemDoc {
     /// Time the item was current, breaks excluded.
     pub actual_seconds: i64,
     #[serde(default)]
+    #[serde(serialize_with = "rfc3339::write_opt")]
     pub started_at: Option<Time>,
     #[serde(default)]
+    #[serde(serialize_with = "rfc3339::write_opt")]
     pub ended_at: Option<Time>,
     pub recommendation: Vec<ClauseDoc>,
     /// Every recorded outcome still standing, in order; `recommendation` says which applies.
@@ -212,6 +287,7 @@ pub struct ClauseDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeDoc {
     pub id: u64,
+    #[serde(serialize_with = "rfc3339::write")]
     pub at: Time,
     /// The clause (0-based) it was recorded for; null = the whole recommendation.
     pub clause: Option<usize>,
@@ -223,6 +299,7 @@ pub struct OutcomeDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextDoc {
     pub id: u64,
+    #[serde(serialize_with = "rfc3339::write")]
     pub at: Time,
     pub text: String,
 }
@@ -230,6 +307,7 @@ pub struct TextDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VoteDoc {
     pub id: u64,
+    #[serde(serialize_with = "rfc3339::write")]
     pub at: Time,
     #[serde(rename = "for")]
     pub votes_for: u32,
@@ -260,13 +338,16 @@ pub struct ActionDoc {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeriodDoc {
+    #[serde(serialize_with = "rfc3339::write")]
     pub start: Time,
+    #[serde(serialize_with = "rfc3339::write_opt")]
     pub end: Option<Time>,
     pub seconds: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanChangeDoc {
+    #[serde(serialize_with = "rfc3339::write")]
     pub at: Time,
     /// `{"mode": "compress" | "push_back" | "defer", "item": index}` as in the journal.
     #[serde(flatten)]
@@ -275,7 +356,9 @@ pub struct PlanChangeDoc {
     #[serde(default)]
     pub item_number: Option<String>,
     /// When the meeting was expected to end just before the change, and planned to after it.
+    #[serde(serialize_with = "rfc3339::write_opt")]
     pub expected_end_before: Option<Time>,
+    #[serde(serialize_with = "rfc3339::write_opt")]
     pub planned_end_after: Option<Time>,
 }
 
@@ -289,6 +372,7 @@ pub enum AgendaChangeKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgendaChangeDoc {
+    #[serde(serialize_with = "rfc3339::write")]
     pub at: Time,
     pub change: AgendaChangeKind,
     pub number: String,
@@ -300,6 +384,7 @@ pub struct FollowUpDoc {
     /// Folder name of the session the action point belongs to, and its id there.
     pub session: String,
     pub entry: u64,
+    #[serde(serialize_with = "rfc3339::write")]
     pub at: Time,
     /// `{"status": "done"}` or `{"status": "moved", "due": "YYYY-MM-DD"}`.
     #[serde(flatten)]
@@ -719,6 +804,57 @@ mod tests {
     use crate::minutes::markdown::tests::seed_events;
     use crate::minutes::testutil::{at, meeting, seed_agenda, small_agenda};
     use crate::session::Event;
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// A time written digit by digit reads exactly as chrono writes it, for any time,
+        /// offset (zero, negative, with seconds) and fraction of a second.
+        #[test]
+        fn times_are_written_as_chrono_writes_them(
+            secs in -80_000_000_000i64..300_000_000_000,
+            nanos in proptest::prop_oneof![proptest::strategy::Just(0u32), 0u32..2_000_000_000],
+            offset in proptest::prop_oneof![
+                proptest::strategy::Just(0i32),
+                (-1439i32..=1439).prop_map(|m| m * 60),
+                -86_399i32..86_400,
+            ],
+        ) {
+            let offset = chrono::FixedOffset::east_opt(offset).unwrap();
+            let Some(utc) = chrono::DateTime::from_timestamp(secs, nanos) else {
+                return Ok(());
+            };
+            let t = utc.with_timezone(&offset);
+            #[derive(Serialize)]
+            struct Fast {
+                #[serde(serialize_with = "rfc3339::write")]
+                at: Time,
+                #[serde(serialize_with = "rfc3339::write_opt")]
+                maybe: Option<Time>,
+                #[serde(serialize_with = "rfc3339::write_opt")]
+                none: Option<Time>,
+            }
+            #[derive(Serialize)]
+            struct Chrono {
+                at: Time,
+                maybe: Option<Time>,
+                none: Option<Time>,
+            }
+            proptest::prop_assert_eq!(
+                serde_json::to_string(&Fast { at: t, maybe: Some(t), none: None }).unwrap(),
+                serde_json::to_string(&Chrono { at: t, maybe: Some(t), none: None }).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn the_usual_time_is_written_digit_by_digit() {
+        let t = at(65);
+        assert_eq!(
+            rfc3339::plain(&t).map(|b| String::from_utf8(b.to_vec()).unwrap()),
+            Some("2022-03-14T13:31:05+01:00".to_string())
+        );
+    }
 
     fn seed_json() -> Value {
         let m = meeting(seed_agenda(), seed_events());

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod vote;
 
+use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -91,18 +92,25 @@ pub fn to_json(meeting: &Meeting, lang: Lang) -> String {
     MinutesDoc::from_meeting(meeting, lang).to_json()
 }
 
+/// The document in each of `formats`, in that order, rendered at once (one thread each: the
+/// formats read the same document and nothing else).
+pub fn render_all(doc: &MinutesDoc, formats: &[Format]) -> Vec<Result<Vec<u8>, String>> {
+    crate::parallel::map(formats, |&format| render(doc, format))
+}
+
 /// Writes the minutes in `formats` into `dir`, each atomically (a temporary file renamed into
 /// place, so a crash leaves the old file or the new one, never half of one) and readable by the
-/// user only. Returns the paths written, in the order of `formats`.
+/// user only. Returns the paths written, in the order of `formats`. The formats are rendered and
+/// written at once, each in a thread of its own: one is written while another is rendered.
 pub fn write_files(dir: &Path, doc: &MinutesDoc, formats: &[Format]) -> io::Result<Vec<PathBuf>> {
-    let mut written = vec![];
-    for &format in formats {
+    crate::parallel::map(formats, |&format| {
         let path = dir.join(format.file_name());
         let bytes = render(doc, format).map_err(io::Error::other)?;
         store::write_atomic(&path, &bytes)?;
-        written.push(path);
-    }
-    Ok(written)
+        Ok(path)
+    })
+    .into_iter()
+    .collect()
 }
 
 /// "14:05": minutes show local clock times as recorded.
@@ -161,29 +169,35 @@ pub(crate) fn long_date(date: NaiveDate, lang: Lang) -> String {
 
 /// Text from the agenda or the journal for the middle of a Markdown line: control characters and
 /// escape sequences removed, line breaks folded into spaces, HTML tags defused.
-pub(crate) fn md_inline(s: &str) -> String {
+pub(crate) fn md_inline(s: &str) -> Cow<'_, str> {
     let line = one_line(s);
     // Most lines hold no '<': they are not copied again.
     if line.contains('<') {
-        line.replace('<', "\\<")
+        Cow::Owned(line.replace('<', "\\<"))
     } else {
         line
     }
 }
 
-fn one_line(s: &str) -> String {
-    layout::text(s)
+/// [`layout::text`], without a copy of text it leaves as it is (most of what the layout hands
+/// on, which it cleaned already).
+fn one_line(s: &str) -> Cow<'_, str> {
+    if s.trim().len() == s.len() && !s.chars().any(crate::textutil::is_unsafe) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(layout::text(s))
+    }
 }
 
 /// As [`md_inline`], for text that starts a paragraph or list item: a leading `#`, `>`, `-`,
 /// `1.` … is escaped so it cannot turn into a heading, quote or list.
-pub(crate) fn md_text(s: &str) -> String {
+pub(crate) fn md_text(s: &str) -> Cow<'_, str> {
     let line = md_inline(s);
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')')) {
-        format!("{}\\{}", &line[..digits], &line[digits..])
+        Cow::Owned(format!("{}\\{}", &line[..digits], &line[digits..]))
     } else if line.starts_with(['#', '>', '-', '+', '*', '=', '`', '~']) {
-        format!("\\{line}")
+        Cow::Owned(format!("\\{line}"))
     } else {
         line
     }

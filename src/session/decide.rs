@@ -447,7 +447,9 @@ fn events_for(m: &Meeting, command: Command, now: Time) -> Result<Vec<Event>, Re
             if facts == m.agenda.facts() {
                 return Ok(vec![]);
             }
-            Ok(vec![Event::MeetingEdited { facts }])
+            Ok(vec![Event::MeetingEdited {
+                facts: Box::new(facts),
+            }])
         }
         C::MoveItem { item, up } => {
             not_ended(m)?;

@@ -9,7 +9,9 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{DeserializeSeed, Error as _, IntoDeserializer, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer as _, Serialize};
 
 use super::clock::Time;
 use crate::agenda::{Facts, Item};
@@ -153,7 +155,8 @@ pub enum Event {
     /// The meeting's facts (title, date, start, end, place, chair, minute-taker, participants,
     /// apologies) were changed; `agenda.json` keeps them as imported.
     MeetingEdited {
-        facts: Facts,
+        /// Boxed, as an added item's fields are: every record is as large as the largest kind.
+        facts: Box<Facts>,
     },
     /// `name` asked to speak on `item` and joins the end of its speaker list; `guest` when the
     /// name is not among the meeting's participants.
@@ -389,26 +392,143 @@ impl Event {
         Some(e)
     }
 
-    /// Parses one journal line, as [`Record`]'s `Deserialize` would, in two quick passes: one
-    /// for the record's header, skipping the event's fields, one for the event, ignoring the
-    /// header's. Deserializing `Record` itself is slower: its `flatten` gathers every field of
-    /// the line into a buffer, and the tagged event gathers them again from there.
+    /// Parses one journal line, as [`Record`]'s `Deserialize` would, in one pass: the header's
+    /// fields (`seq`, `at`, `group`) are taken out of the line's map as they come, and the rest
+    /// is handed to the event's own `Deserialize`. `Record`'s `flatten` is slower: it gathers
+    /// every field of the line into a buffer, and the tagged event gathers them again from there.
     pub fn parse_line(line: &str) -> Result<Record, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct Head {
-            seq: u64,
-            at: Time,
-            #[serde(default)]
-            group: u64,
-        }
-        let head: Head = serde_json::from_str(line)?;
-        let event: Event = serde_json::from_str(line)?;
+        let mut de = serde_json::Deserializer::from_str(line);
+        let record = de.deserialize_map(RecordVisitor)?;
+        de.end()?;
+        Ok(record)
+    }
+}
+
+/// Reads a journal line's map: the header's fields here, the event's through [`HeadSplit`].
+struct RecordVisitor;
+
+impl<'de> Visitor<'de> for RecordVisitor {
+    type Value = Record;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a journal record")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Record, A::Error> {
+        let mut head = Head::default();
+        let event = Event::deserialize(MapAccessDeserializer::new(HeadSplit {
+            map,
+            head: &mut head,
+        }))?;
         Ok(Record {
-            seq: head.seq,
-            at: head.at,
-            group: head.group,
+            seq: head.seq.ok_or_else(|| A::Error::missing_field("seq"))?,
+            at: head.at.ok_or_else(|| A::Error::missing_field("at"))?,
+            group: head.group.unwrap_or_default(),
             event,
         })
+    }
+}
+
+/// A record's header fields, as they are found in its line.
+#[derive(Default)]
+struct Head {
+    seq: Option<u64>,
+    at: Option<Time>,
+    group: Option<u64>,
+}
+
+/// The line's map without the header's fields, which it reads into `head` on the way: what the
+/// event's `Deserialize` sees.
+struct HeadSplit<'h, A> {
+    map: A,
+    head: &'h mut Head,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for HeadSplit<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        while let Some(key) = self.map.next_key_seed(KeySeed)? {
+            match key.as_ref() {
+                "seq" => once(&mut self.head.seq, self.map.next_value()?, "seq")?,
+                "at" => once(&mut self.head.at, self.map.next_value_seed(TimeSeed)?, "at")?,
+                "group" => once(&mut self.head.group, self.map.next_value()?, "group")?,
+                _ => return seed.deserialize(key.into_deserializer()).map(Some),
+            }
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+}
+
+/// A key of the line's map, borrowed from the line unless it had to be unescaped.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(s))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(s.to_owned()))
+    }
+}
+
+/// Sets a header field the line names once; a second one is an error, as `Deserialize` has it.
+fn once<T, E: serde::de::Error>(
+    field: &mut Option<T>,
+    value: T,
+    name: &'static str,
+) -> Result<(), E> {
+    match field.replace(value) {
+        Some(_) => Err(E::duplicate_field(name)),
+        None => Ok(()),
+    }
+}
+
+/// A record's time. RFC 3339, as the journal writes it, is read by chrono's RFC 3339 parser;
+/// anything else by chrono's general one, as `Time`'s own `Deserialize` reads every time.
+struct TimeSeed;
+
+impl<'de> DeserializeSeed<'de> for TimeSeed {
+    type Value = Time;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Time, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for TimeSeed {
+    type Value = Time;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an RFC 3339 formatted date and time string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Time, E> {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .or_else(|_| s.parse())
+            .map_err(E::custom)
     }
 }
 
@@ -473,6 +593,50 @@ mod tests {
             let line = r.to_line();
             assert!(line.contains("\"type\":"), "{line}");
             assert_eq!(Event::parse_line(&line).unwrap(), r);
+        }
+    }
+
+    /// The one-pass reading of a line agrees with `Record`'s own `Deserialize` on every line,
+    /// good or bad: fields in any order, escaped names, a missing group, repeated or missing
+    /// fields, unknown kinds, times in other forms, trailing bytes.
+    #[test]
+    fn a_line_reads_as_records_deserialize_reads_it() {
+        let lines = [
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","group":7,"type":"note","item":0,"text":"x"}"#,
+            r#"{"type":"note","text":"x","item":0,"group":7,"at":"2022-03-14T13:30:00+01:00","seq":7}"#,
+            r#"{"item":0,"s\u0065q":7,"text":"x","at":"2022-03-14T13:30:00.250+01:00","t\u0079pe":"note"}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00Z","type":"paused"}"#,
+            r#"{"seq":7,"at":"2022-03-14 13:30:00+01:00","type":"paused"}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","type":"paused","extra":[1,{"a":2}]}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","type":"replan","plan":{"mode":"defer","item":1}}"#,
+            r#"{"seq":7,"seq":8,"at":"2022-03-14T13:30:00+01:00","type":"paused"}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","type":"paused","type":"resumed"}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","group":1,"group":2,"type":"paused"}"#,
+            r#"{"at":"2022-03-14T13:30:00+01:00","type":"paused"}"#,
+            r#"{"seq":7,"type":"paused"}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00"}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","type":"no_such_kind"}"#,
+            r#"{"seq":7,"at":"yesterday","type":"paused"}"#,
+            r#"{"seq":-1,"at":"2022-03-14T13:30:00+01:00","type":"paused"}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","group":null,"type":"paused"}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","type":"note","item":0}"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","type":"paused"} x"#,
+            r#"{"seq":7,"at":"2022-03-14T13:30:00+01:00","type":"paused""#,
+            r#"[7,"2022-03-14T13:30:00+01:00"]"#,
+            "garbage",
+            "",
+        ];
+        for line in lines {
+            let ours = Event::parse_line(line);
+            let theirs = serde_json::from_str::<Record>(line);
+            assert_eq!(
+                ours.is_ok(),
+                theirs.is_ok(),
+                "{line}: {ours:?} / {theirs:?}"
+            );
+            if let (Ok(a), Ok(b)) = (ours, theirs) {
+                assert_eq!(a, b, "{line}");
+            }
         }
     }
 

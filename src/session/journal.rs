@@ -55,8 +55,86 @@ pub fn read(path: &Path) -> io::Result<(Vec<Record>, ReadReport)> {
 }
 
 /// Parses journal bytes; `first_line` and `base` say where `bytes` starts in the file.
+///
+/// A long journal is cut at line ends into one part per core, and the parts are parsed at once
+/// and put together in order: the records, the damaged lines and the torn tail are what
+/// parsing it whole finds. Only the last part can end without a newline.
 pub fn parse(bytes: &[u8], first_line: usize, base: u64) -> (Vec<Record>, ReadReport) {
-    let mut records = vec![];
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    parse_split(bytes, first_line, base, cores.min(bytes.len() / PART_MIN))
+}
+
+/// [`parse`] in (at most) `parts` parts at once.
+fn parse_split(
+    bytes: &[u8],
+    first_line: usize,
+    base: u64,
+    parts: usize,
+) -> (Vec<Record>, ReadReport) {
+    let mut starts = vec![0];
+    for k in 1..parts {
+        let from = (bytes.len() * k / parts).max(starts.last().copied().unwrap_or(0));
+        let cut = bytes
+            .get(from..)
+            .and_then(|rest| memchr::memchr(b'\n', rest))
+            .map(|n| from + n + 1);
+        if let Some(cut) = cut.filter(|&c| c < bytes.len()) {
+            starts.push(cut);
+        }
+    }
+    if starts.len() == 1 {
+        return parse_part(bytes, first_line, base, count_lines(bytes) + 1);
+    }
+    starts.push(bytes.len());
+    let mut line = first_line;
+    let mut jobs: Vec<(&[u8], usize, u64, usize)> = starts
+        .windows(2)
+        .map(|w| {
+            let part = bytes.get(w[0]..w[1]).unwrap_or_default();
+            let lines = count_lines(part);
+            let job = (part, line, base + w[0] as u64, lines + 1);
+            line += lines;
+            job
+        })
+        .collect();
+    // The first part's list has room for every record: the others are moved in after it.
+    if let Some(first) = jobs.first_mut() {
+        first.3 = line - first_line + 1;
+    }
+    let parsed = crate::parallel::map(&jobs, |&(part, line, at, room)| {
+        parse_part(part, line, at, room)
+    });
+    let mut records = Vec::new();
+    let mut report = ReadReport::default();
+    for (part, part_report) in parsed {
+        if records.is_empty() {
+            records = part;
+        } else {
+            records.extend(part);
+        }
+        report.bad_lines.extend(part_report.bad_lines);
+        report.torn_tail = part_report.torn_tail;
+        report.good_len = part_report.good_len;
+    }
+    (records, report)
+}
+
+/// Below this many bytes per part a journal is parsed in one piece: a thread costs more.
+const PART_MIN: usize = 1 << 20;
+
+/// Lines in `bytes`, a last one without its newline included.
+fn count_lines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
+}
+
+/// Parses journal bytes in one piece (see [`parse`]), into a list with `room` for records.
+fn parse_part(
+    bytes: &[u8],
+    first_line: usize,
+    base: u64,
+    room: usize,
+) -> (Vec<Record>, ReadReport) {
+    let mut records = Vec::with_capacity(room);
     let mut report = ReadReport {
         good_len: base,
         ..Default::default()
@@ -66,7 +144,7 @@ pub fn parse(bytes: &[u8], first_line: usize, base: u64) -> (Vec<Record>, ReadRe
     while pos < bytes.len() {
         line_no += 1;
         let rest = &bytes[pos..];
-        let (line, complete) = match rest.iter().position(|&b| b == b'\n') {
+        let (line, complete) = match memchr::memchr(b'\n', rest) {
             Some(n) => (&rest[..n], true),
             None => (rest, false),
         };
@@ -393,7 +471,7 @@ impl Tail {
         let whole = &bytes[..=end];
         let (records, report) = parse(whole, self.lines, self.offset);
         self.offset += whole.len() as u64;
-        self.lines += whole.iter().filter(|&&b| b == b'\n').count();
+        self.lines += count_lines(whole);
         self.skipped.extend(report.bad_lines);
         Ok(if records.is_empty() {
             TailEvent::Idle
@@ -508,6 +586,42 @@ mod tests {
         let (records, _) = read(&path).unwrap();
         assert_eq!(records[1..], written[..]);
         assert_eq!(records[0].group(), 1);
+    }
+
+    /// A journal parsed in parts reads as it does whole: the same records, damaged lines (with
+    /// their numbers) and torn tail, wherever the parts are cut.
+    #[test]
+    fn a_journal_parsed_in_parts_reads_as_it_does_whole() {
+        let c = clock();
+        let mut bytes = Vec::new();
+        for seq in 1..=40u64 {
+            let record = Record {
+                seq,
+                at: c.now(),
+                group: seq,
+                event: Event::Note {
+                    item: 0,
+                    text: format!("note {seq}"),
+                },
+            };
+            match seq % 7 {
+                3 => bytes.extend_from_slice(b"garbage\n"),
+                5 => bytes.extend_from_slice(b"\r\n"),
+                _ => {}
+            }
+            bytes.extend_from_slice(record.to_line().as_bytes());
+            bytes.push(b'\n');
+        }
+        let torn = br#"{"seq":41,"at":"2022-03-14T13:30:00+01:00","type":"no"#;
+        for tail in [&b""[..], b"{\"seq\":41}", torn] {
+            let mut journal = bytes.clone();
+            journal.extend_from_slice(tail);
+            let whole = parse_part(&journal, 3, 100, 0);
+            assert!(whole.1.bad_lines.len() >= 5);
+            for parts in 2..=9 {
+                assert_eq!(parse_split(&journal, 3, 100, parts), whole, "{parts} parts");
+            }
+        }
     }
 
     #[test]

@@ -277,7 +277,8 @@ enum Change {
     Entry {
         item: usize,
         pos: usize,
-        entry: Entry,
+        /// Boxed: edits are few, and every step on the trail is as large as the largest change.
+        entry: Box<Entry>,
         deleted: bool,
     },
     Person {
@@ -322,6 +323,9 @@ struct PlanShape {
     plan_edits: Vec<PlanEdit>,
 }
 
+/// A slot per item (`None`: not planned).
+type Plan = Vec<Option<Slot>>;
+
 /// The parts of the meeting that the course of it (start, items, pauses, plan, end) changes.
 #[derive(Debug, Clone, PartialEq)]
 struct Course {
@@ -332,8 +336,8 @@ struct Course {
     stated_end: Option<Time>,
     /// Per item: status, number of spans, the last span.
     items: Vec<(Status, usize, Option<Span>)>,
-    plan: Vec<Option<Slot>>,
-    original_plan: Vec<Option<Slot>>,
+    /// The plan and the plan as it was at the start, unless the record cannot change them.
+    plan: Option<(Plan, Plan)>,
     pauses: usize,
     last_pause: Option<Span>,
     plan_changes: usize,
@@ -568,13 +572,13 @@ impl Meeting {
     fn saved_for(&self, event: &Event) -> Change {
         match event {
             Event::Opened { .. } | Event::Undo => Change::Nothing,
+            // A break leaves the plan as it is: only what it changes is saved.
+            Event::Paused | Event::Resumed => Change::Course(Box::new(self.course(false))),
             Event::MeetingStarted
             | Event::ItemStarted { .. }
             | Event::ItemSkipped { .. }
-            | Event::Paused
-            | Event::Resumed
             | Event::Replan { .. }
-            | Event::MeetingEnded => Change::Course(Box::new(self.course())),
+            | Event::MeetingEnded => Change::Course(Box::new(self.course(true))),
             Event::Decision { item, .. }
             | Event::Outcome { item, .. }
             | Event::ActionAdded { item, .. }
@@ -586,7 +590,7 @@ impl Meeting {
                     Some((item, pos)) => Change::Entry {
                         item,
                         pos,
-                        entry: self.items[item].entries[pos].clone(),
+                        entry: Box::new(self.items[item].entries[pos].clone()),
                         deleted: matches!(event, Event::EntryDeleted { .. }),
                     },
                     None => Change::Nothing,
@@ -641,7 +645,8 @@ impl Meeting {
         }
     }
 
-    fn course(&self) -> Course {
+    /// The course of the meeting as it is, with its plan when `with_plan`.
+    fn course(&self, with_plan: bool) -> Course {
         Course {
             phase: self.phase,
             started_at: self.started_at,
@@ -653,8 +658,7 @@ impl Meeting {
                 .iter()
                 .map(|i| (i.status, i.spans.len(), i.spans.last().copied()))
                 .collect(),
-            plan: self.plan.clone(),
-            original_plan: self.original_plan.clone(),
+            plan: with_plan.then(|| (self.plan.clone(), self.original_plan.clone())),
             pauses: self.pauses.len(),
             last_pause: self.pauses.last().copied(),
             plan_changes: self.plan_changes.len(),
@@ -675,8 +679,10 @@ impl Meeting {
                     state.status = *status;
                     restore_list(&mut state.spans, *spans, *last);
                 }
-                self.plan.clone_from(&c.plan);
-                self.original_plan.clone_from(&c.original_plan);
+                if let Some((plan, original)) = &c.plan {
+                    self.plan.clone_from(plan);
+                    self.original_plan.clone_from(original);
+                }
                 restore_list(&mut self.pauses, c.pauses, c.last_pause);
                 self.plan_changes.truncate(c.plan_changes);
             }
@@ -695,9 +701,9 @@ impl Meeting {
                     if *deleted {
                         state
                             .entries
-                            .insert((*pos).min(state.entries.len()), entry.clone());
+                            .insert((*pos).min(state.entries.len()), entry.as_ref().clone());
                     } else if let Some(e) = state.entries.get_mut(*pos) {
-                        *e = entry.clone();
+                        *e = entry.as_ref().clone();
                     }
                 }
             }
