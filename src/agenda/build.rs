@@ -585,11 +585,16 @@ fn push_body(d: &mut Draft, line: String) {
 }
 
 fn format_line(t: &str, bullet: Option<bool>) -> String {
-    match bullet {
-        Some(true) => format!("  - {t}"),
-        Some(false) => format!("- {t}"),
-        None => t.to_string(),
-    }
+    // Every body line passes here: joined, not formatted.
+    let mark = match bullet {
+        Some(true) => "  - ",
+        Some(false) => "- ",
+        None => "",
+    };
+    let mut line = String::with_capacity(mark.len() + t.len());
+    line.push_str(mark);
+    line.push_str(t);
+    line
 }
 
 /// Adds a line to the recommendation: a new clause when it starts one, else a continuation.

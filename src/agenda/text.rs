@@ -279,11 +279,14 @@ fn merge_repeats(items: &mut Vec<Item>) {
 
 /// A title for comparing: lower case, letters and digits only.
 fn title_key(title: &str) -> String {
-    title
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(title.len());
+    key.extend(
+        title
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
+    key
 }
 
 /// One title is the start of the other (a list shortens, a wrapped heading lengthens).

@@ -404,18 +404,23 @@ pub fn section(line: &str) -> Option<(Section, &str, &str)> {
 /// decision word, `i`/`fra`/`in`, and a date that ends the label (a sentence such as
 /// `Protokoll fra møtet 23.08.2022 godkjennes.` goes on after its date).
 fn dated_decision_label(label: &str) -> Option<&str> {
-    let mut words = label.split_whitespace();
-    let first = words.next()?.to_lowercase();
-    let by = words.next()?.to_lowercase();
-    let last = words.last()?;
+    // Every label is asked: the last word is looked at first, and the words are compared
+    // without lowercase copies (the words are ASCII).
+    let last = label.split_whitespace().next_back()?;
     let ends_in_date = last.bytes().any(|b| b.is_ascii_digit())
         && last
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'/'))
         && !last.ends_with('.');
-    let dated = DECISION_WORDS.contains(&first.as_str())
-        && matches!(by.as_str(), "i" | "fra" | "in")
-        && ends_in_date
+    if !ends_in_date {
+        return None;
+    }
+    let mut words = label.split_whitespace();
+    let (first, by) = (words.next()?, words.next()?);
+    let dated = DECISION_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w))
+        && ["i", "fra", "in"]
+            .iter()
+            .any(|w| by.eq_ignore_ascii_case(w))
         && crate::agenda::times::find_date(label).is_some();
     dated.then_some(label)
 }
