@@ -101,10 +101,7 @@ fn gather(items: &mut [Item]) {
         let Some(block) = keyed_block(&items[from].body, items) else {
             continue;
         };
-        for (number, text) in block.decisions {
-            let Some(to) = item_numbered(items, &number) else {
-                continue;
-            };
+        for (to, text) in block.decisions {
             let decision = &mut items[to].decision;
             match decision {
                 Some(d) => {
@@ -120,8 +117,8 @@ fn gather(items: &mut [Item]) {
 
 /// What a body holds once its keyed decisions are taken out.
 struct Block {
-    /// (item number, decision) in the order written.
-    decisions: Vec<(String, String)>,
+    /// (index of the item named, decision) in the order written.
+    decisions: Vec<(usize, String)>,
     /// The body without the block (and without the block's label line).
     rest: String,
 }
@@ -129,12 +126,13 @@ struct Block {
 /// The keyed decisions in `body` that name items of `items`, if there are enough of them.
 fn keyed_block(body: &str, items: &[Item]) -> Option<Block> {
     let lines: Vec<&str> = body.lines().collect();
-    let keyed: Vec<(usize, String, &str)> = lines
+    // (line, the item it names, the text after the key)
+    let keyed: Vec<(usize, usize, &str)> = lines
         .iter()
         .enumerate()
         .filter_map(|(i, l)| {
             let (number, text) = keyed_line(l)?;
-            item_numbered(items, &number).map(|_| (i, number, text))
+            item_numbered(items, &number).map(|to| (i, to, text))
         })
         .collect();
     if keyed.len() < MIN_KEYED_LINES {
@@ -142,8 +140,8 @@ fn keyed_block(body: &str, items: &[Item]) -> Option<Block> {
     }
     let mut taken = vec![false; lines.len()];
     let mut decisions = Vec::new();
-    for (k, (i, number, first)) in keyed.iter().enumerate() {
-        taken[*i] = true;
+    for (k, &(i, to, first)) in keyed.iter().enumerate() {
+        taken[i] = true;
         // The paragraph runs on to a blank line or the next keyed line (one naming no item too).
         let stop = keyed.get(k + 1).map_or(lines.len(), |(next, _, _)| *next);
         let mut text = vec![first.trim()];
@@ -157,7 +155,7 @@ fn keyed_block(body: &str, items: &[Item]) -> Option<Block> {
         let text = text.join("\n").trim().to_string();
         // `Ad 5. -`: nothing was decided.
         if text.chars().any(char::is_alphanumeric) {
-            decisions.push((number.clone(), text));
+            decisions.push((to, text));
         }
     }
     if let Some(label) = keyed.first().and_then(|(i, _, _)| i.checked_sub(1))
