@@ -4,9 +4,10 @@
 //! - resume: read the journal and fold the records read (moved in, as `--resume` does);
 //! - minutes: fold the records read (moved in, as `referent minutes` does), build the minutes
 //!   document once and render it as Markdown and JSON;
-//! - minutes_command: the same from the file, as `referent minutes SESSION_DIR` does it: load the
-//!   session (agenda and journal, every line checked), fold, build, render Markdown and JSON
-//!   (at once, as the command renders its files);
+//! - minutes_command: the same from the file, as `referent minutes SESSION_DIR --minutes-formats
+//!   md,json` does it: load the session (agenda and journal, every line checked), fold, build,
+//!   and write minutes.md and minutes.json into the session folder (at once, as the command
+//!   writes them);
 //! - follow: a follower's first check of the session and its first frame on a TestBackend;
 //! - undo: one `u` on the folded meeting (the clone it starts from is not timed).
 //!
@@ -205,20 +206,15 @@ fn fold(c: &mut Criterion) {
                 BatchSize::LargeInput,
             )
         });
-        // The whole of `referent minutes SESSION_DIR` but the writing of the files: the
-        // journal is read and parsed from the file.
+        // The whole of `referent minutes SESSION_DIR --minutes-formats md,json`: the journal
+        // is read and parsed from the file, and the files are written into the session folder
+        // (each fsynced and renamed into place).
         g.bench_with_input(BenchmarkId::new("minutes_command", n), &dir, |b, dir| {
             b.iter(|| {
                 let loaded = store::load(dir).unwrap();
                 let m = loaded.into_meeting();
                 let doc = MinutesDoc::from_meeting(&m, Lang::Da);
-                let files = minutes::render_all(&doc, &[Format::Md, Format::Json]);
-                black_box(
-                    files
-                        .iter()
-                        .map(|f| f.as_ref().unwrap().len())
-                        .sum::<usize>(),
-                )
+                black_box(minutes::write_files(dir, &doc, &[Format::Md, Format::Json]).unwrap())
             })
         });
         g.bench_with_input(BenchmarkId::new("follow_first_frame", n), &dir, |b, dir| {

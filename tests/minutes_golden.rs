@@ -132,7 +132,11 @@ fn a_long_journal_gives_the_same_minutes_as_ever() {
     );
     insta::assert_snapshot!("minutes_md", md);
     insta::assert_snapshot!("minutes_json", json);
-    // The files as the command renders them, at once.
-    let files = minutes::render_all(&doc, &[Format::Md, Format::Json]);
-    assert_eq!(files, [Ok(md.into_bytes()), Ok(json.into_bytes())]);
+    // The files as the command writes them, at once and as they are made.
+    minutes::write_files(&dir, &doc, &[Format::Md, Format::Json]).unwrap();
+    assert_eq!(std::fs::read_to_string(dir.join("minutes.md")).unwrap(), md);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("minutes.json")).unwrap(),
+        json
+    );
 }

@@ -102,17 +102,6 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     }
     let lang = Lang::from_env(args.lang, Some(meeting.agenda.language));
     let doc = args.render.document(&meeting, lang);
-    let render = |format: Format| {
-        minutes::render(&doc, format).map_err(|e| {
-            anyhow::anyhow!(
-                "{}",
-                Key::MinutesFailed
-                    .get(lang)
-                    .replace("{format}", &format!("{format:?}"))
-                    .replace("{error}", &e.to_string())
-            )
-        })
-    };
     match (args.format, args.output) {
         (None, None) => {
             let written = minutes::write_files(&dir, &doc, &args.render.formats())
@@ -121,10 +110,10 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
                 println!("{}", path.display());
             }
         }
-        (Some(format), None) => print_stdout(&render(format)?)?,
+        (Some(format), None) => print_stdout(&doc, format)?,
         (format, Some(file)) => {
             let format = format.unwrap_or_else(|| format_of(&file));
-            store::write_atomic(&file, &render(format)?)
+            store::write_atomic_with(&file, |out| minutes::write(&doc, format, out))
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             println!("{}", file.display());
         }
@@ -170,10 +159,10 @@ fn format_of(file: &Path) -> Format {
     Format::of_path(file).unwrap_or(Format::Md)
 }
 
-/// Prints, treating a closed pipe (`| head`) as the reader's choice rather than an error.
-fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
-    let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+/// Writes the minutes to stdout; a reader that stops early (`| head`) is not an error.
+fn print_stdout(doc: &MinutesDoc, format: Format) -> anyhow::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match minutes::write(doc, format, &mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }

@@ -470,6 +470,12 @@ impl MinutesDoc {
         }
     }
 
+    /// [`MinutesDoc::to_json`], written to `out` as it is made.
+    pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, self)?;
+        out.write_all(b"\n")
+    }
+
     /// Pretty-printed, with a final newline.
     pub fn to_json(&self) -> String {
         // Strings, numbers, dates and enums with string tags: serialization cannot fail.

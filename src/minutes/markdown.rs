@@ -2,6 +2,7 @@
 //! so that nothing typed in the meeting can turn into a heading, list, table cell or HTML tag.
 
 use std::fmt::Write;
+use std::io;
 
 use super::json::MinutesDoc;
 use super::layout::{Block, Table, layout};
@@ -9,19 +10,86 @@ use super::{md_cell, md_inline, md_text};
 
 /// The whole minutes.md.
 pub fn render(doc: &MinutesDoc) -> String {
-    let l = layout(doc);
-    let mut out = format!("# {}\n\n", md_inline(&l.title));
-    for block in &l.blocks {
-        write_block(&mut out, block);
-    }
-    // One trailing newline, whatever the last block wrote.
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    out.push('\n');
+    let mut out = String::new();
+    let _ = pieces(doc, &mut |text| {
+        out.push_str(text);
+        Ok(())
+    });
     out
 }
 
-fn write_block(out: &mut String, block: &Block) {
+/// The whole minutes.md, written to `out` as it is made.
+pub fn write(doc: &MinutesDoc, out: &mut dyn io::Write) -> io::Result<()> {
+    pieces(doc, &mut |text| out.write_all(text.as_bytes()))
+}
+
+/// The text of minutes.md, handed to `put` in order, in pieces of about [`CHUNK`].
+fn pieces(doc: &MinutesDoc, put: &mut dyn FnMut(&str) -> io::Result<()>) -> io::Result<()> {
+    let l = layout(doc);
+    let mut out = Pieces {
+        text: String::with_capacity(2 * CHUNK),
+        put,
+        failed: None,
+    };
+    let _ = write!(out, "# {}\n\n", md_inline(&l.title));
+    for block in &l.blocks {
+        write_block(&mut out, block);
+    }
+    out.finish()
+}
+
+/// How much text is gathered before it is handed on.
+const CHUNK: usize = 64 * 1024;
+
+/// Text being made, handed on whenever [`CHUNK`] of it has gathered. Blank space at its end is
+/// held back, so that the file can end in exactly one newline whatever the last block wrote.
+/// After a failed hand-on nothing more is gathered, and [`Pieces::finish`] gives the error.
+struct Pieces<'a> {
+    text: String,
+    put: &'a mut dyn FnMut(&str) -> io::Result<()>,
+    failed: Option<io::Error>,
+}
+
+impl Pieces<'_> {
+    fn push(&mut self, c: char) {
+        let _ = self.write_char(c);
+    }
+
+    /// Hands on the text before `end`.
+    fn hand_on(&mut self, end: usize) {
+        if self.failed.is_none()
+            && let Err(e) = (self.put)(self.text.get(..end).unwrap_or_default())
+        {
+            self.failed = Some(e);
+        }
+        self.text.drain(..end);
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        let end = self.text.trim_end().len();
+        self.text.truncate(end);
+        self.text.push('\n');
+        self.hand_on(self.text.len());
+        self.failed.map_or(Ok(()), Err)
+    }
+}
+
+impl Write for Pieces<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.failed.is_none() {
+            self.text.push_str(s);
+            if self.text.len() >= CHUNK {
+                self.hand_on(self.text.trim_end().len());
+            }
+        }
+        match self.failed {
+            Some(_) => Err(std::fmt::Error),
+            None => Ok(()),
+        }
+    }
+}
+
+fn write_block(out: &mut Pieces, block: &Block) {
     match block {
         Block::Facts(rows) => {
             for (label, value) in rows {
@@ -65,7 +133,7 @@ fn write_block(out: &mut String, block: &Block) {
     out.push('\n');
 }
 
-fn table(out: &mut String, t: &Table) {
+fn table(out: &mut Pieces, t: &Table) {
     let _ = writeln!(out, "| {} |", t.head.join(" | "));
     let _ = writeln!(out, "|{}", " --- |".repeat(t.head.len()));
     for row in &t.rows {

@@ -82,6 +82,27 @@ pub fn render(doc: &MinutesDoc, format: Format) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The document in one format, written to `out` as it is rendered: Markdown and JSON, the
+/// files a long meeting makes long, are never held whole in memory. A format that cannot be
+/// rendered fails with the minutes' message in the document's language.
+pub fn write(doc: &MinutesDoc, format: Format, out: &mut dyn io::Write) -> io::Result<()> {
+    match format {
+        Format::Md => markdown::write(doc, out),
+        Format::Json => doc.write_json(out),
+        Format::Html | Format::Docx | Format::Pdf => {
+            let bytes = render(doc, format).map_err(|e| {
+                io::Error::other(
+                    Key::MinutesFailed
+                        .get(doc.lang)
+                        .replace("{format}", &format!("{format:?}"))
+                        .replace("{error}", &e),
+                )
+            })?;
+            out.write_all(&bytes)
+        }
+    }
+}
+
 /// minutes.md as a string.
 pub fn to_markdown(meeting: &Meeting, lang: Lang) -> String {
     markdown::render(&MinutesDoc::from_meeting(meeting, lang))
@@ -92,21 +113,14 @@ pub fn to_json(meeting: &Meeting, lang: Lang) -> String {
     MinutesDoc::from_meeting(meeting, lang).to_json()
 }
 
-/// The document in each of `formats`, in that order, rendered at once (one thread each: the
-/// formats read the same document and nothing else).
-pub fn render_all(doc: &MinutesDoc, formats: &[Format]) -> Vec<Result<Vec<u8>, String>> {
-    crate::parallel::map(formats, |&format| render(doc, format))
-}
-
 /// Writes the minutes in `formats` into `dir`, each atomically (a temporary file renamed into
 /// place, so a crash leaves the old file or the new one, never half of one) and readable by the
 /// user only. Returns the paths written, in the order of `formats`. The formats are rendered and
-/// written at once, each in a thread of its own: one is written while another is rendered.
+/// written at once, each in a thread of its own, and each file as it is made (see [`write`]).
 pub fn write_files(dir: &Path, doc: &MinutesDoc, formats: &[Format]) -> io::Result<Vec<PathBuf>> {
     crate::parallel::map(formats, |&format| {
         let path = dir.join(format.file_name());
-        let bytes = render(doc, format).map_err(io::Error::other)?;
-        store::write_atomic(&path, &bytes)?;
+        store::write_atomic_with(&path, |out| write(doc, format, out))?;
         Ok(path)
     })
     .into_iter()
@@ -376,6 +390,90 @@ pub(crate) mod testutil {
 mod tests {
     use super::*;
     use crate::session::Event;
+
+    /// A meeting whose minutes.md is many times [`markdown`]'s piece size.
+    fn long_meeting() -> Meeting {
+        let mut events = vec![
+            (0, Event::MeetingStarted),
+            (1, Event::ItemStarted { item: 0 }),
+        ];
+        events.extend((0..10_000).map(|n| {
+            (
+                2 + n,
+                Event::Note {
+                    item: 0,
+                    text: format!("Note {n}: {}", "stikord ".repeat(n as usize % 7)),
+                },
+            )
+        }));
+        events.push((20_000, Event::MeetingEnded));
+        testutil::meeting(testutil::small_agenda(), events)
+    }
+
+    #[test]
+    fn minutes_written_as_made_are_the_minutes_rendered() {
+        let doc = MinutesDoc::from_meeting(&long_meeting(), Lang::Da);
+        let dir = tempfile::tempdir().unwrap();
+        // HTML stands for the formats rendered whole before they are written.
+        let formats = [Format::Md, Format::Json, Format::Html];
+        write_files(dir.path(), &doc, &formats).unwrap();
+        for format in formats {
+            let rendered = render(&doc, format).unwrap();
+            assert!(
+                rendered.len() > 4 * 64 * 1024,
+                "{format:?}: too short to test"
+            );
+            let file = std::fs::read(dir.path().join(format.file_name())).unwrap();
+            assert!(file == rendered, "{format:?}: the file is not the minutes");
+            let mut written = Vec::new();
+            write(&doc, format, &mut written).unwrap();
+            assert!(
+                written == rendered,
+                "{format:?}: what was written is not the minutes"
+            );
+        }
+        // Read back: every note once, in order, and the document whole.
+        let md = std::fs::read_to_string(dir.path().join(MINUTES_MD)).unwrap();
+        let notes: Vec<&str> = md.lines().filter(|l| l.starts_with("- Note ")).collect();
+        assert_eq!(notes.len(), 10_000);
+        for (n, line) in notes.iter().enumerate() {
+            assert!(line.starts_with(&format!("- Note {n}:")), "{n}: {line}");
+        }
+        assert!(md.ends_with("\n") && !md.ends_with("\n\n"));
+        let json = std::fs::read_to_string(dir.path().join(MINUTES_JSON)).unwrap();
+        assert_eq!(MinutesDoc::from_json(&json).unwrap(), doc);
+    }
+
+    /// A writer that takes `room` bytes, then fails as a full disk does.
+    struct Full {
+        room: usize,
+    }
+
+    impl io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::from_raw_os_error(28));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_of_long_minutes_is_an_error_not_a_short_file() {
+        let doc = MinutesDoc::from_meeting(&long_meeting(), Lang::Da);
+        for format in [Format::Md, Format::Json] {
+            for room in [0, 100, 64 * 1024, 200 * 1024] {
+                let e = write(&doc, format, &mut Full { room }).unwrap_err();
+                assert_eq!(e.raw_os_error(), Some(28), "{format:?} {room}");
+            }
+        }
+    }
 
     #[test]
     fn writes_both_files_private_and_replaces_them() {

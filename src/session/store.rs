@@ -289,11 +289,23 @@ pub fn unfinished_of(root: &Path, agenda: &Agenda) -> Vec<PathBuf> {
     found
 }
 
+/// How much a file being written gathers before each write to disk.
+const WRITE_BUFFER: usize = 256 * 1024;
+
 /// Writes a file so that readers see the old or the new content, never a half: a temporary file
 /// with a random name, created exclusively beside the target (never through a planted link),
 /// fsynced and renamed over it. The file is readable by the user only. On any failure the
 /// temporary file is removed again.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `write` writes, as it writes it (through a buffer, so that a long
+/// file is never held whole in memory).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -302,7 +314,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .prefix(".referent-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    {
+        let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, tmp.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     if let Ok(d) = fs::File::open(dir) {
