@@ -51,6 +51,8 @@ mod rfc3339 {
     pub(super) fn plain(t: &Time) -> Option<[u8; 25]> {
         use chrono::{Datelike, Timelike};
         let offset = t.offset().local_minus_utc();
+        // Each of `t`'s field getters works the local time out again: it is worked out once.
+        let t = t.naive_local();
         let ordinary = (0..=9999).contains(&t.year())
             && t.nanosecond() == 0
             && offset % 60 == 0
@@ -471,7 +473,7 @@ impl MinutesDoc {
     }
 
     /// [`MinutesDoc::to_json`], written to `out` as it is made.
-    pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    pub fn write_json(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         serde_json::to_writer_pretty(&mut *out, self)?;
         out.write_all(b"\n")
     }

@@ -158,7 +158,7 @@ fn agenda_changes(doc: &MinutesDoc) -> Option<String> {
 /// removed, line breaks folded into spaces.
 pub fn text(s: &str) -> String {
     // Most text has nothing to remove: one copy instead of a string per line and a join.
-    if !s.chars().any(crate::textutil::is_unsafe) {
+    if !crate::textutil::has_unsafe(s) {
         return s.trim().to_string();
     }
     s.lines()

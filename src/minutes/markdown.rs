@@ -19,7 +19,7 @@ pub fn render(doc: &MinutesDoc) -> String {
 }
 
 /// The whole minutes.md, written to `out` as it is made.
-pub fn write(doc: &MinutesDoc, out: &mut dyn io::Write) -> io::Result<()> {
+pub fn write(doc: &MinutesDoc, out: &mut impl io::Write) -> io::Result<()> {
     pieces(doc, &mut |text| out.write_all(text.as_bytes()))
 }
 

@@ -85,7 +85,7 @@ pub fn render(doc: &MinutesDoc, format: Format) -> Result<Vec<u8>, String> {
 /// The document in one format, written to `out` as it is rendered: Markdown and JSON, the
 /// files a long meeting makes long, are never held whole in memory. A format that cannot be
 /// rendered fails with the minutes' message in the document's language.
-pub fn write(doc: &MinutesDoc, format: Format, out: &mut dyn io::Write) -> io::Result<()> {
+pub fn write(doc: &MinutesDoc, format: Format, out: &mut impl io::Write) -> io::Result<()> {
     match format {
         Format::Md => markdown::write(doc, out),
         Format::Json => doc.write_json(out),
@@ -129,7 +129,10 @@ pub fn write_files(dir: &Path, doc: &MinutesDoc, formats: &[Format]) -> io::Resu
 
 /// "14:05": minutes show local clock times as recorded.
 pub(crate) fn hhmm(t: &Time) -> String {
-    t.format("%H:%M").to_string()
+    // Not chrono's formatter: the minutes show a time on every entry.
+    use chrono::Timelike;
+    let t = t.naive_local();
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// Whole minutes, rounded to the nearest.
@@ -196,7 +199,7 @@ pub(crate) fn md_inline(s: &str) -> Cow<'_, str> {
 /// [`layout::text`], without a copy of text it leaves as it is (most of what the layout hands
 /// on, which it cleaned already).
 fn one_line(s: &str) -> Cow<'_, str> {
-    if s.trim().len() == s.len() && !s.chars().any(crate::textutil::is_unsafe) {
+    if s.trim().len() == s.len() && !crate::textutil::has_unsafe(s) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(layout::text(s))

@@ -304,7 +304,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// file is never held whole in memory).
 pub fn write_atomic_with(
     path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    // A buffer of the file's own type, not `dyn Write`: JSON is written a few bytes at a time.
+    write: impl FnOnce(&mut io::BufWriter<&mut fs::File>) -> io::Result<()>,
 ) -> io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
