@@ -1,13 +1,14 @@
 //! The fold at scale: journals of 10^4, 10^5 and 10^6 events (generated once, in a temp dir).
 //! Targets: 10^6 events to minutes under 1 s; `follow`'s first frame at 10^5 under 300 ms;
 //! one `u` at 10^5 under 5 ms. Measured:
-//! - resume: read the journal and fold the records read (moved in, as `--resume` does);
+//! - resume: read the journal and fold its records as they are read, a chunk at a time (as
+//!   `--resume` does);
 //! - minutes: fold the records read (moved in, as `referent minutes` does), build the minutes
 //!   document once and write it as Markdown and JSON (to a sink: no file);
 //! - minutes_command: the same from the file, as `referent minutes SESSION_DIR --minutes-formats
-//!   md,json` does it: load the session (agenda and journal, every line checked), fold, build,
-//!   and write minutes.md and minutes.json into the session folder (at once, as the command
-//!   writes them);
+//!   md,json` does it: load the session (agenda and journal, every line checked, folded as it is
+//!   read), build, and write minutes.md and minutes.json into the session folder (at once, as
+//!   the command writes them);
 //! - follow: a follower's first check of the session and its first frame on a TestBackend;
 //! - undo: one `u` on the folded meeting (the clone it starts from is not timed).
 //!
@@ -188,8 +189,9 @@ fn fold(c: &mut Criterion) {
         assert!(ignored.is_empty(), "{ignored:?}");
         g.bench_with_input(BenchmarkId::new("resume", n), &path, |b, path| {
             b.iter(|| {
-                let (records, _) = journal::read(path).unwrap();
-                black_box(Meeting::replay_owned(agenda(), records).last_seq)
+                let mut meeting = Meeting::new(agenda());
+                journal::read_into(path, &mut meeting).unwrap();
+                black_box(meeting.last_seq)
             })
         });
         // As `referent minutes` does it: the records read are moved into the fold (their copy
@@ -214,8 +216,7 @@ fn fold(c: &mut Criterion) {
         // (each fsynced and renamed into place).
         g.bench_with_input(BenchmarkId::new("minutes_command", n), &dir, |b, dir| {
             b.iter(|| {
-                let loaded = store::load(dir).unwrap();
-                let m = loaded.into_meeting();
+                let (m, _) = store::load_meeting(dir).unwrap();
                 let doc = MinutesDoc::from_meeting(&m, Lang::Da);
                 black_box(minutes::write_files(dir, &doc, &[Format::Md, Format::Json]).unwrap())
             })

@@ -150,10 +150,9 @@ type Loaded = Result<(Session, Vec<String>), String>;
 
 /// One session folder read and folded, with what was wrong in its journal.
 fn load_one(dir: &Path) -> Loaded {
-    let loaded = store::load(dir)?;
+    let (meeting, report) = store::load_meeting(dir)?;
     let journal = dir.join(store::JOURNAL_FILE);
-    let mut messages = loaded.report.messages(&journal);
-    let meeting = loaded.into_meeting();
+    let mut messages = report.messages(&journal);
     // What the fold left out (repeated or out-of-order records) is said, as `minutes` says it.
     let shown = crate::textutil::display_path(&journal);
     messages.extend(

@@ -84,7 +84,7 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
             return Ok(ExitCode::from(2));
         }
     };
-    let loaded = match store::load(&dir) {
+    let (meeting, report) = match store::load_meeting(&dir) {
         Ok(loaded) => loaded,
         Err(message) => {
             eprintln!("referent: {message}");
@@ -93,10 +93,9 @@ pub fn run(args: Args, sessions_dir: Option<&Path>) -> anyhow::Result<ExitCode> 
     };
     let journal = dir.join(JOURNAL_FILE);
     // Damage is reported, not fatal: the minutes hold everything that could be read.
-    for message in loaded.report.messages(&journal) {
+    for message in report.messages(&journal) {
         eprintln!("referent: {message}");
     }
-    let meeting = loaded.into_meeting();
     for problem in meeting.fold_problems() {
         eprintln!("referent: {}: {problem}", journal.display());
     }

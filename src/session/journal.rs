@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::clock::Time;
 use super::event::{Event, Record};
+use super::state::Meeting;
 
 /// What reading a journal found besides its records.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,8 +51,150 @@ impl ReadReport {
 /// Reads every record of a journal, as every session file is read: never through a symlink,
 /// and only the user's own file (see [`super::store::open_session_file`]).
 pub fn read(path: &Path) -> io::Result<(Vec<Record>, ReadReport)> {
-    let bytes = super::store::read_session_file(path)?;
-    Ok(parse(&bytes, 0, 0))
+    let mut records = Vec::new();
+    let report = read_into(path, &mut records)?;
+    Ok((records, report))
+}
+
+/// [`read`], handing the records to `sink` a chunk at a time as they are parsed (a meeting
+/// folds them in as they come): the journal is never in memory whole, nor are its records.
+pub fn read_into(path: &Path, sink: &mut impl Sink) -> io::Result<ReadReport> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    let mut file = super::store::open_session_file(path, &mut options)?;
+    let size = file.metadata()?.len();
+    let read = read_chunks(&mut file, Position::START, size, Cut::AtEnd, CHUNK, sink)?;
+    Ok(read.report)
+}
+
+/// Where the records of a journal read a chunk at a time go, in the journal's order.
+pub trait Sink {
+    /// About `n` more records are coming, these first ones included (estimated from the file's
+    /// size): room for them is made once, rather than doubled again and again.
+    fn expect(&mut self, n: usize);
+    /// Takes the next records; `records` is left empty.
+    fn take(&mut self, records: &mut Vec<Record>);
+}
+
+impl Sink for Vec<Record> {
+    fn expect(&mut self, n: usize) {
+        self.reserve_exact(n);
+    }
+
+    fn take(&mut self, records: &mut Vec<Record>) {
+        self.append(records);
+    }
+}
+
+impl Sink for Meeting {
+    fn expect(&mut self, n: usize) {
+        self.reserve(n);
+    }
+
+    fn take(&mut self, records: &mut Vec<Record>) {
+        self.extend(records.drain(..));
+    }
+}
+
+/// Bytes read and parsed at a time: enough for every core to parse a part of its own, little
+/// enough that the whole file is never in memory.
+const CHUNK: usize = 4 << 20;
+
+/// No record line is shorter than this: a bound for the estimate of how many are to come.
+const SHORTEST_LINE: u64 = 32;
+
+/// A place in a journal: lines and bytes before it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Position {
+    line: usize,
+    offset: u64,
+}
+
+impl Position {
+    const START: Position = Position { line: 0, offset: 0 };
+}
+
+/// Where a chunked read stops.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cut {
+    /// At the end of the file: a last line without its newline is read too (as a torn tail if
+    /// it does not parse).
+    AtEnd,
+    /// After the last newline: a half-written last line waits (the follower's reads).
+    AtLastNewline,
+}
+
+/// What a chunked read found, and where it stopped.
+#[derive(Debug, PartialEq)]
+struct ChunkedRead {
+    report: ReadReport,
+    end: Position,
+}
+
+/// Reads journal bytes from `file`, which starts at `from` in the journal and holds about
+/// `size` bytes, `chunk` bytes at a time, each cut at its last newline (the rest is carried
+/// into the next), parsed by [`parse`] and handed to `sink`. The records, damaged lines, torn
+/// tail and good length are what parsing the bytes whole finds: only the last chunk can end
+/// without a newline.
+fn read_chunks(
+    file: &mut impl Read,
+    from: Position,
+    size: u64,
+    cut: Cut,
+    chunk: usize,
+    sink: &mut impl Sink,
+) -> io::Result<ChunkedRead> {
+    let mut report = ReadReport {
+        good_len: from.offset,
+        ..Default::default()
+    };
+    let mut at = from;
+    let mut buf = Vec::with_capacity(chunk.max(1));
+    let mut estimated = false;
+    loop {
+        let room = buf.capacity() - buf.len();
+        let eof = file.by_ref().take(room as u64).read_to_end(&mut buf)? < room;
+        let whole = match (eof, cut) {
+            (true, Cut::AtEnd) => Some(buf.len()),
+            (false, Cut::AtEnd | Cut::AtLastNewline) | (true, Cut::AtLastNewline) => {
+                memchr::memrchr(b'\n', &buf).map(|n| n + 1)
+            }
+        };
+        let Some(whole) = whole else {
+            if eof {
+                break;
+            }
+            // A line longer than the buffer: read on until its end.
+            buf.reserve(buf.capacity());
+            continue;
+        };
+        let part = buf.get(..whole).unwrap_or_default();
+        let (mut records, part_report) = parse(part, at.line, at.offset);
+        if !estimated {
+            estimated = true;
+            sink.expect(estimate(records.len(), whole, size));
+        }
+        sink.take(&mut records);
+        report.bad_lines.extend(part_report.bad_lines);
+        report.torn_tail = part_report.torn_tail;
+        report.good_len = part_report.good_len;
+        at.line += count_lines(part);
+        at.offset += whole as u64;
+        buf.drain(..whole);
+        if eof {
+            break;
+        }
+    }
+    Ok(ChunkedRead { report, end: at })
+}
+
+/// How many records `size` bytes hold if they are like the first `read` bytes, which held
+/// `records`; a little more, so that an estimate just short does not double the lists at the
+/// end, and never more than the shortest lines would give.
+fn estimate(records: usize, read: usize, size: u64) -> usize {
+    let read = read.max(1) as u64;
+    let mean = (records as u64 * size.max(read) / read).saturating_add(records as u64 / 16);
+    usize::try_from(mean.min(size / SHORTEST_LINE).max(records as u64)).unwrap_or(records)
 }
 
 /// Parses journal bytes; `first_line` and `base` say where `bytes` starts in the file.
@@ -227,37 +370,63 @@ impl Journal {
     /// The file is opened without following symlinks, must be the user's own regular file, and
     /// is made private (0600) if group or others could write it.
     pub fn open(path: &Path) -> io::Result<(Self, Vec<Record>, ReadReport)> {
+        let mut records = Vec::new();
+        let (journal, report) = Journal::open_into(path, &mut records)?;
+        Ok((journal, records, report))
+    }
+
+    /// [`Journal::open`], handing the records read to `sink` a chunk at a time (see
+    /// [`read_into`]).
+    pub fn open_into(path: &Path, sink: &mut impl Sink) -> io::Result<(Self, ReadReport)> {
         let mut file = super::store::open_session_file(path, &mut private_options())?;
-        let mut bytes = Vec::new();
         file.seek(SeekFrom::Start(0))?;
-        file.read_to_end(&mut bytes)?;
-        let (records, report) = parse(&bytes, 0, 0);
+        let size = file.metadata()?.len();
+        let mut seqs = LastSeq { sink, last: 0 };
+        let read = read_chunks(
+            &mut file,
+            Position::START,
+            size,
+            Cut::AtEnd,
+            CHUNK,
+            &mut seqs,
+        )?;
+        let (report, last_seq) = (read.report, seqs.last);
         let mut saved_len = report.good_len;
-        if saved_len < bytes.len() as u64 {
+        if saved_len < read.end.offset {
             file.set_len(saved_len)?;
             file.sync_all()?;
         }
-        let unterminated = saved_len
-            .checked_sub(1)
-            .and_then(|i| usize::try_from(i).ok())
-            .and_then(|i| bytes.get(i))
-            .is_some_and(|&b| b != b'\n');
-        if unterminated {
-            file.write_all(b"\n")?;
-            file.sync_data()?;
-            saved_len += 1;
+        if let Some(last) = saved_len.checked_sub(1) {
+            let mut byte = [0];
+            file.seek(SeekFrom::Start(last))?;
+            file.read_exact(&mut byte)?;
+            if byte != *b"\n" {
+                file.write_all(b"\n")?;
+                file.sync_data()?;
+                saved_len += 1;
+            }
         }
-        let next_seq = records
-            .iter()
-            .map(|r| r.seq)
-            .max()
-            .unwrap_or(0)
-            .checked_add(1);
         Ok((
-            Journal::over(path, file, saved_len, next_seq),
-            records,
+            Journal::over(path, file, saved_len, last_seq.checked_add(1)),
             report,
         ))
+    }
+}
+
+/// A [`Sink`] that notes the highest seq passing through it.
+struct LastSeq<'a, S> {
+    sink: &'a mut S,
+    last: u64,
+}
+
+impl<S: Sink> Sink for LastSeq<'_, S> {
+    fn expect(&mut self, n: usize) {
+        self.sink.expect(n);
+    }
+
+    fn take(&mut self, records: &mut Vec<Record>) {
+        self.last = records.iter().map(|r| r.seq).fold(self.last, u64::max);
+        self.sink.take(records);
     }
 }
 
@@ -462,17 +631,24 @@ impl Tail {
         }
         let mut file = super::store::open_session_file(&self.path, OpenOptions::new().read(true))?;
         file.seek(SeekFrom::Start(self.offset))?;
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)?;
-        // Only whole lines: a half-written last line waits for its newline.
-        let Some(end) = bytes.iter().rposition(|&b| b == b'\n') else {
-            return Ok(TailEvent::Idle);
+        let from = Position {
+            line: self.lines,
+            offset: self.offset,
         };
-        let whole = &bytes[..=end];
-        let (records, report) = parse(whole, self.lines, self.offset);
-        self.offset += whole.len() as u64;
-        self.lines += count_lines(whole);
-        self.skipped.extend(report.bad_lines);
+        let size = meta.len().saturating_sub(self.offset);
+        let mut records = Vec::new();
+        // Only whole lines: a half-written last line waits for its newline.
+        let read = read_chunks(
+            &mut file,
+            from,
+            size,
+            Cut::AtLastNewline,
+            CHUNK,
+            &mut records,
+        )?;
+        self.offset = read.end.offset;
+        self.lines = read.end.line;
+        self.skipped.extend(read.report.bad_lines);
         Ok(if records.is_empty() {
             TailEvent::Idle
         } else {
@@ -503,6 +679,7 @@ fn file_id(_meta: &std::fs::Metadata) -> Option<FileId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::agenda::Agenda;
     use crate::session::clock::{Clock, FakeClock};
 
     fn clock() -> FakeClock {
@@ -622,6 +799,184 @@ mod tests {
                 assert_eq!(parse_split(&journal, 3, 100, parts), whole, "{parts} parts");
             }
         }
+    }
+
+    /// A line of a journal for the chunked-read tests: a record (also with CRLF, and its repeat),
+    /// a damaged, blank or non-UTF-8 line.
+    fn test_line(kind: u8, seq: u64) -> Vec<u8> {
+        let record = Record {
+            seq,
+            at: clock().now(),
+            group: seq,
+            event: Event::Note {
+                item: 0,
+                text: format!("note {seq}: æøå"),
+            },
+        };
+        let mut line = match kind % 6 {
+            0 | 1 => record.to_line().into_bytes(),
+            2 => format!("{}\r", record.to_line()).into_bytes(),
+            3 => b"garbage {\"seq\":".to_vec(),
+            4 => b"  \r".to_vec(),
+            _ => vec![b'{', 0xff, 0xfe, b'}'],
+        };
+        line.push(b'\n');
+        line
+    }
+
+    /// Reads `bytes` as the journal from `from` in chunks of `chunk` bytes, into a list.
+    fn read_in_chunks(
+        bytes: &[u8],
+        from: Position,
+        cut: Cut,
+        chunk: usize,
+    ) -> (Vec<Record>, ChunkedRead) {
+        let mut records = Vec::new();
+        let read = read_chunks(
+            &mut &bytes[..],
+            from,
+            bytes.len() as u64,
+            cut,
+            chunk,
+            &mut records,
+        )
+        .unwrap();
+        (records, read)
+    }
+
+    /// A chunked read gives what a whole parse gives (records, damaged lines with their numbers,
+    /// torn tail, good length), and ends where the bytes end; cut at the last newline, what a
+    /// whole parse of the lines before it gives, and ends after that newline.
+    fn assert_chunked_reads_as_whole(bytes: &[u8], chunk: usize) {
+        let from = Position {
+            line: 3,
+            offset: 100,
+        };
+        let (records, read) = read_in_chunks(bytes, from, Cut::AtEnd, chunk);
+        assert_eq!(
+            (records, read.report),
+            parse(bytes, 3, 100),
+            "chunk {chunk}"
+        );
+        assert_eq!(read.end.offset, 100 + bytes.len() as u64);
+        let whole = memchr::memrchr(b'\n', bytes).map_or(0, |n| n + 1);
+        let (records, read) = read_in_chunks(bytes, from, Cut::AtLastNewline, chunk);
+        let (expected, mut report) = parse(&bytes[..whole], 3, 100);
+        report.good_len = 100 + whole as u64;
+        assert_eq!(records, expected, "chunk {chunk}");
+        assert_eq!(read.report.bad_lines, report.bad_lines);
+        assert_eq!(read.report.torn_tail, None);
+        assert_eq!(
+            read.end,
+            Position {
+                line: 3 + count_lines(&bytes[..whole]),
+                offset: 100 + whole as u64
+            }
+        );
+    }
+
+    /// Every chunk size, so that a chunk ends at every byte: mid-line, between CR and LF, in a
+    /// damaged or non-UTF-8 line, in the torn tail.
+    #[test]
+    fn a_journal_read_in_chunks_of_any_size_reads_as_it_does_whole() {
+        let mut bytes: Vec<u8> = (0..12u8)
+            .flat_map(|k| test_line(k, u64::from(k) + 1))
+            .collect();
+        let repeat = test_line(0, 12);
+        bytes.extend_from_slice(&repeat);
+        let torn = br#"{"seq":41,"at":"2022-03-14T13:30:00+01:00","type":"no"#;
+        for tail in [&b""[..], b"{\"seq\":41}", torn, &repeat[..repeat.len() - 1]] {
+            let mut journal = bytes.clone();
+            journal.extend_from_slice(tail);
+            let (_, report) = parse(&journal, 0, 0);
+            assert!(report.bad_lines.len() >= 4, "{report:?}");
+            for chunk in 1..=journal.len() + 1 {
+                assert_chunked_reads_as_whole(&journal, chunk);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_journal_read_in_chunks_reads_as_it_does_whole(
+            kinds in proptest::collection::vec(0u8..6, 0..60),
+            seqs in proptest::collection::vec(1u64..40, 60),
+            torn in 0usize..80,
+            chunk in 1usize..400,
+        ) {
+            let mut bytes: Vec<u8> = kinds.iter().zip(&seqs).flat_map(|(&k, &seq)| test_line(k, seq)).collect();
+            let last = test_line(0, 99);
+            bytes.extend_from_slice(&last[..torn.min(last.len())]);
+            assert_chunked_reads_as_whole(&bytes, chunk);
+        }
+    }
+
+    /// A meeting folded as the journal is read in chunks is the meeting folded from the whole
+    /// list, repeats and records out of order included.
+    #[test]
+    fn a_meeting_folded_chunk_by_chunk_is_the_one_folded_whole() {
+        let agenda = Agenda {
+            items: vec![crate::agenda::Item::default()],
+            ..Default::default()
+        };
+        let seqs = [1, 2, 3, 3, 2, 5, 4, 6, 7, 7, 8, 9, 10];
+        let bytes: Vec<u8> = seqs
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &seq)| test_line(k as u8 % 3, seq))
+            .collect();
+        let (records, _) = parse(&bytes, 0, 0);
+        let whole = Meeting::replay_owned(agenda.clone(), records);
+        assert!(!whole.duplicates.is_empty() && !whole.out_of_order.is_empty());
+        for chunk in [1, 50, 200, 100_000] {
+            let mut meeting = Meeting::new(agenda.clone());
+            read_chunks(
+                &mut &bytes[..],
+                Position::START,
+                bytes.len() as u64,
+                Cut::AtEnd,
+                chunk,
+                &mut meeting,
+            )
+            .unwrap();
+            assert_eq!(meeting, whole, "chunk {chunk}");
+        }
+    }
+
+    /// Room is made from the first chunk's lines, a little over, and never past what the
+    /// shortest lines could hold.
+    #[test]
+    fn the_records_to_come_are_estimated_from_the_first_chunk() {
+        assert_eq!(estimate(100, 10_000, 1_000_000), 10_006);
+        assert_eq!(estimate(0, 0, 0), 0);
+        assert_eq!(estimate(100, 1_000, 1_000), 100);
+        assert_eq!(
+            estimate(1_000, 1_000, 1_000_000),
+            1_000_000 / SHORTEST_LINE as usize
+        );
+    }
+
+    /// A last record without its newline is whole: reopened, the journal gets its newline, and
+    /// the next record starts on a line of its own.
+    #[test]
+    fn a_last_record_without_its_newline_gets_one_before_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let line = test_line(0, 1);
+        std::fs::write(&path, &line[..line.len() - 1]).unwrap();
+        let (mut j, records, report) = Journal::open(&path).unwrap();
+        assert_eq!((records.len(), report.torn_tail), (1, None));
+        assert_eq!(std::fs::read(&path).unwrap(), line);
+        j.append(clock().now(), Event::Paused).unwrap();
+        let (records, report) = read(&path).unwrap();
+        assert_eq!(records.len(), 2);
+        assert_eq!(
+            report,
+            ReadReport {
+                good_len: std::fs::metadata(&path).unwrap().len(),
+                ..Default::default()
+            }
+        );
     }
 
     #[test]

@@ -78,8 +78,8 @@ impl Recorder {
         let agenda = store::load_agenda(dir).map_err(ResumeError::Failed)?;
         let path = dir.join(store::JOURNAL_FILE);
         let failed = |e: io::Error| ResumeError::Failed(format!("{}: {e}", path.display()));
-        let (journal, records, report) = Journal::open(&path).map_err(failed)?;
-        let meeting = Meeting::replay_owned(agenda, records);
+        let mut meeting = Meeting::new(agenda);
+        let (journal, report) = Journal::open_into(&path, &mut meeting).map_err(failed)?;
         let mut rec = Recorder {
             dir: dir.to_path_buf(),
             journal,

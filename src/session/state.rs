@@ -421,12 +421,21 @@ impl Meeting {
     }
 
     /// Folds in more records the caller no longer needs, with room made for them at once (what
-    /// the follower reads).
-    pub fn extend(&mut self, records: Vec<Record>) {
-        self.records.reserve(records.len());
-        self.trail.reserve(records.len());
+    /// the follower and a journal read a chunk at a time hand over).
+    pub fn extend(&mut self, records: impl IntoIterator<Item = Record>) {
+        let records = records.into_iter();
+        self.reserve(records.size_hint().0);
         for r in records {
             self.apply_owned(r);
+        }
+    }
+
+    /// Makes room for `n` more records, once: a journal read in chunks says how many it expects.
+    /// Past the end no step is kept for undo, so none is made room for.
+    pub fn reserve(&mut self, n: usize) {
+        self.records.reserve(n);
+        if self.phase != Phase::Ended {
+            self.trail.reserve(n);
         }
     }
 

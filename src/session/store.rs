@@ -177,15 +177,30 @@ pub fn open_session_file(path: &Path, options: &mut fs::OpenOptions) -> io::Resu
 /// Reads a session folder: its agenda and journal.
 pub fn load(dir: &Path) -> Result<Loaded, String> {
     let agenda = load_agenda(dir)?;
-    let journal_path = dir.join(JOURNAL_FILE);
-    let (records, report) = journal::read(&journal_path)
-        .map_err(|e| format!("{}: {e}", crate::textutil::display_path(&journal_path)))?;
+    let mut records = Vec::new();
+    let report = read_journal(dir, &mut records)?;
     Ok(Loaded {
         dir: dir.to_path_buf(),
         agenda,
         records,
         report,
     })
+}
+
+/// Reads a session folder and folds its journal into the meeting as it is read, a chunk at a
+/// time (see [`journal::read_into`]): what `minutes` and review need, without the journal's
+/// bytes or its list of records ever in memory whole. The report says what was skipped.
+pub fn load_meeting(dir: &Path) -> Result<(Meeting, ReadReport), String> {
+    let mut meeting = Meeting::new(load_agenda(dir)?);
+    let report = read_journal(dir, &mut meeting)?;
+    Ok((meeting, report))
+}
+
+/// Reads the folder's journal into `sink`; an error names the journal.
+fn read_journal(dir: &Path, sink: &mut impl journal::Sink) -> Result<ReadReport, String> {
+    let path = dir.join(JOURNAL_FILE);
+    journal::read_into(&path, sink)
+        .map_err(|e| format!("{}: {e}", crate::textutil::display_path(&path)))
 }
 
 /// Removes a session folder in which nothing happened: one that holds only its agenda and a
@@ -207,7 +222,7 @@ pub fn remove_if_unused(dir: &Path) -> io::Result<Option<String>> {
             others.join(", ")
         )));
     }
-    let (records, report) = journal::parse(&read_session_file(&dir.join(JOURNAL_FILE))?, 0, 0);
+    let (records, report) = journal::read(&dir.join(JOURNAL_FILE))?;
     let unreadable = report.bad_lines.len() + usize::from(report.torn_tail.is_some());
     if unreadable > 0 {
         return Ok(Some(format!(
