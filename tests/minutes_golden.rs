@@ -117,11 +117,9 @@ fn a_long_journal_gives_the_same_minutes_as_ever() {
     f.write_all(journal().as_bytes()).unwrap();
     drop(f);
 
-    let loaded = store::load(&dir).unwrap();
-    let damage = loaded
-        .report
-        .messages(std::path::Path::new("journal.jsonl"));
-    let meeting = loaded.into_meeting();
+    // Read as `referent minutes` reads it: folded a chunk at a time.
+    let (meeting, report) = store::load_meeting(&dir).unwrap();
+    let damage = report.messages(std::path::Path::new("journal.jsonl"));
     let problems = meeting.fold_problems();
     let doc = MinutesDoc::from_meeting(&meeting, Lang::Da);
     let [md, json] = [Format::Md, Format::Json]

@@ -405,7 +405,8 @@ impl Meeting {
 
     /// Folds all records into a meeting, one [`Meeting::apply`] at a time.
     pub fn replay(agenda: Agenda, records: &[Record]) -> Self {
-        let mut m = Meeting::with_room(agenda, records.len());
+        let mut m = Meeting::new(agenda);
+        m.reserve(records.len());
         for r in records {
             m.apply(r);
         }
@@ -430,22 +431,14 @@ impl Meeting {
         }
     }
 
-    /// Makes room for `n` more records, once: a journal read in chunks says how many it expects.
-    /// Past the end no step is kept for undo, so none is made room for.
+    /// Makes room for `n` more records, once (growing lists of a million records copy them again
+    /// and again): a journal read in chunks says how many it expects. Past the end no step is
+    /// kept for undo, so none is made room for.
     pub fn reserve(&mut self, n: usize) {
         self.records.reserve(n);
         if self.phase != Phase::Ended {
             self.trail.reserve(n);
         }
-    }
-
-    /// A meeting with room for `n` records at once: growing lists of a million records copy
-    /// them again and again.
-    fn with_room(agenda: Agenda, n: usize) -> Self {
-        let mut m = Meeting::new(agenda);
-        m.records.reserve_exact(n);
-        m.trail.reserve_exact(n);
-        m
     }
 
     /// The one way a record changes the meeting. Records that do not fit (an item out of range,

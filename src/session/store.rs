@@ -49,11 +49,6 @@ impl Loaded {
         Meeting::replay(self.agenda.clone(), &self.records)
     }
 
-    /// The meeting, folded from the records read (moved, not copied).
-    pub fn into_meeting(self) -> Meeting {
-        Meeting::replay_owned(self.agenda, self.records)
-    }
-
     pub fn is_finished(&self) -> bool {
         self.records.iter().any(|r| r.event == Event::MeetingEnded)
     }
